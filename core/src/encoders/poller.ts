@@ -1,0 +1,105 @@
+import { encoderDriversRef, type Clock, type EncoderDriver, type EncoderSample, type Logger, type ScheduledJob } from '@encoder-manager/sdk';
+import type { CoreEventBus } from '../bus/event-bus.js';
+import type { ServiceRegistry } from '../plugins/services.js';
+import { OwnedScheduler } from '../scheduler/scheduler.js';
+import { RingBuffer } from '../util/ring-buffer.js';
+import { describeSample, stateChange } from './changes.js';
+import { pollOnce } from './poll-once.js';
+
+/** The `polling:` and `log:` settings the poller needs. */
+export interface PollerOptions {
+  readonly intervalMs: number;
+  readonly jitterMs: number;
+  readonly historySize: number;
+  readonly summaryIntervalSec: number;
+}
+
+interface Tracked {
+  readonly driver: EncoderDriver;
+  readonly job: ScheduledJob;
+  readonly history: RingBuffer<EncoderSample>;
+}
+
+/**
+ * Polls every encoder the driver plugins provide, on its own interval, and publishes
+ * `encoder.sample` (every poll) and `encoder.state` (on change). Keeps recent samples in memory.
+ */
+export class EncoderPoller {
+  readonly #tracked = new Map<EncoderDriver, Tracked>();
+  readonly #scheduler: OwnedScheduler;
+  #unwatch: () => void = () => {};
+
+  constructor(
+    private readonly services: ServiceRegistry,
+    private readonly bus: CoreEventBus,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    private readonly options: PollerOptions,
+  ) {
+    this.#scheduler = new OwnedScheduler(clock, log);
+  }
+
+  start(): void {
+    this.#unwatch = this.services.watch(encoderDriversRef, (driver) => this.#track(driver), (driver) => this.#untrack(driver));
+    if (this.options.summaryIntervalSec > 0) {
+      const intervalMs = this.options.summaryIntervalSec * 1000;
+      this.#scheduler.every('encoder-summary', { intervalMs, runImmediately: false }, () => this.#logSummary());
+    }
+  }
+
+  stop(): void {
+    this.#unwatch();
+    this.#scheduler.stopAll();
+    this.#tracked.clear();
+  }
+
+  /** Recent samples of one encoder, oldest first. */
+  history(encoderId: string): EncoderSample[] {
+    return this.#find(encoderId)?.history.toArray() ?? [];
+  }
+
+  latest(): EncoderSample[] {
+    return [...this.#tracked.values()].flatMap((tracked) => tracked.history.newest() ?? []);
+  }
+
+  #track(driver: EncoderDriver): void {
+    if (this.#find(driver.id)) {
+      this.log.error({ encoder: driver.id }, `two drivers provide encoder "${driver.id}"; the second is ignored`);
+      return;
+    }
+    const history = new RingBuffer<EncoderSample>(this.options.historySize);
+    const intervalMs = driver.pollIntervalMs ?? this.options.intervalMs;
+    const job = this.#scheduler.every(`poll:${driver.id}`, { intervalMs, jitterMs: this.options.jitterMs }, (signal) =>
+      this.#poll(driver, history, signal),
+    );
+    this.#tracked.set(driver, { driver, job, history });
+    this.log.info({ encoder: driver.id, family: driver.family, intervalMs }, `watching encoder ${driver.id}`);
+  }
+
+  #untrack(driver: EncoderDriver): void {
+    this.#tracked.get(driver)?.job.stop();
+    this.#tracked.delete(driver);
+  }
+
+  async #poll(driver: EncoderDriver, history: RingBuffer<EncoderSample>, signal: AbortSignal): Promise<void> {
+    const sample = await pollOnce(driver, signal, () => this.clock.now());
+    if (!this.#tracked.has(driver)) return;
+    const change = stateChange(history.newest(), sample);
+    history.push(sample);
+    this.bus.publish('core', 'encoder.sample', sample);
+    if (!change) return;
+    this.bus.publish('core', 'encoder.state', change);
+    const level = sample.reachable ? 'info' : 'warn';
+    this.log[level]({ encoder: driver.id, reachable: sample.reachable, outputs: change.outputs }, describeSample(sample));
+  }
+
+  #logSummary(): void {
+    const latest = this.latest();
+    if (latest.length === 0) return;
+    this.log.info({ encoders: latest.length }, latest.map(describeSample).join(' | '));
+  }
+
+  #find(encoderId: string): Tracked | undefined {
+    return [...this.#tracked.values()].find((tracked) => tracked.driver.id === encoderId);
+  }
+}

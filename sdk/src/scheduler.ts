@@ -1,0 +1,32 @@
+/** How a recurring job runs. */
+export interface JobOptions {
+  readonly intervalMs: number;
+  /** Each run is delayed by a random 0…jitterMs so many encoders are not polled in lockstep. */
+  readonly jitterMs?: number;
+  /** Run once straight away instead of after the first interval. Default true. */
+  readonly runImmediately?: boolean;
+  /** A run still going after this is aborted through its signal. Default: the interval. */
+  readonly timeoutMs?: number;
+}
+
+/** Counters for one job. */
+export interface JobStats {
+  readonly runs: number;
+  /** Ticks skipped because the previous run had not finished (runs never overlap). */
+  readonly skips: number;
+  readonly failures: number;
+  readonly lastDurationMs?: number;
+  readonly lastError?: string;
+}
+
+/** A scheduled job. */
+export interface ScheduledJob {
+  readonly name: string;
+  stats(): JobStats;
+  stop(): void;
+}
+
+/** Runs recurring work; jobs are stopped automatically when their plugin stops. */
+export interface Scheduler {
+  every(name: string, options: JobOptions, run: (signal: AbortSignal) => void | Promise<void>): ScheduledJob;
+}

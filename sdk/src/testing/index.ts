@@ -1,0 +1,12 @@
+/**
+ * The SDK's test kit: a fake clock and an in-memory plugin context for plugin unit tests.
+ * Import it from the `testing` subpath of the SDK package.
+ *
+ * @packageDocumentation
+ */
+export { FakeClock } from './fake-clock.js';
+export { createFakeBus, type FakeBus, type FakeBusOptions } from './fake-bus.js';
+export { createMemoryLogger, type LogLevel, type LogRecord } from './memory-logger.js';
+export { bindService, type ServiceBinding } from './service-registry.js';
+export { createTestContext, type TestContext, type TestContextOptions } from './test-context.js';
+export { createTestScheduler, type TestScheduler } from './test-scheduler.js';
