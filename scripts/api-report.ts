@@ -5,9 +5,10 @@
  *   npx tsx scripts/api-report.ts           regenerate the reports
  *   npx tsx scripts/api-report.ts --check   exit 1 with a diff when a report is stale
  *
- * API Extractor reads declarations, not sources, so tsc first emits `.d.ts` files into `.tmp/api-report`.
+ * API Extractor reads declarations, not sources, so tsc first emits `.d.ts` files into a fresh
+ * `.tmp/api-report-*` folder (removed afterwards).
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,9 +24,12 @@ import { lineDiff } from './lib/line-diff.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const sdkDir = join(root, 'sdk');
-const workDir = join(root, '.tmp', 'api-report');
+// A folder per run, so a check started by the test suite cannot trip over a concurrent regeneration.
+mkdirSync(join(root, '.tmp'), { recursive: true });
+const workDir = mkdtempSync(join(root, '.tmp', 'api-report-'));
 const dtsDir = join(workDir, 'dts');
 const reportTempDir = join(workDir, 'reports');
+const fakePackageDir = join(workDir, 'node_modules', '@encoder-manager', 'sdk');
 
 /** One package entry point and the report that describes it. */
 interface Entry {
@@ -85,12 +89,24 @@ function emitDeclarations(): void {
   if (diagnostics.length > 0 || emitted.emitSkipped) {
     throw new Error(`tsc failed while emitting SDK declarations:\n${formatDiagnostics(diagnostics)}`);
   }
+  // The testing entry imports the main entry by package name. A copy of the declarations under a local
+  // node_modules makes that name resolve to them as an external package, so the testing report imports the
+  // main API instead of repeating it (the real node_modules link points at .ts sources API Extractor rejects).
+  cpSync(dtsDir, fakePackageDir, { recursive: true });
+  const manifest = {
+    name: '@encoder-manager/sdk',
+    private: true,
+    type: 'module',
+    exports: { '.': { types: './index.d.ts' }, './testing': { types: './testing/index.d.ts' } },
+  };
+  writeFileSync(join(fakePackageDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 /** The API Extractor settings for one entry: report only, no rollup or doc model. */
 function extractorConfig(entry: Entry): ExtractorConfig {
   const configObject: IConfigFile = {
-    projectFolder: sdkDir,
+    // Messages in the report carry paths relative to this folder, so it must not be machine-specific.
+    projectFolder: dtsDir,
     mainEntryPointFilePath: join(dtsDir, entry.declaration),
     newlineKind: 'lf',
     compiler: {
@@ -123,6 +139,8 @@ function extractorConfig(entry: Entry): ExtractorConfig {
         default: { logLevel: ExtractorLogLevel.Warning, addToApiReportFile: true },
         // The SDK versions as a whole (SDK_VERSION), so per-symbol @public/@beta tags would only add noise.
         'ae-missing-release-tag': { logLevel: ExtractorLogLevel.None, addToApiReportFile: false },
+        // The report already marks each undocumented member inline; the trailing list only repeats it with line numbers.
+        'ae-undocumented': { logLevel: ExtractorLogLevel.None, addToApiReportFile: false },
       },
       tsdocMessageReporting: { default: { logLevel: ExtractorLogLevel.Warning, addToApiReportFile: true } },
     },
@@ -158,7 +176,6 @@ function buildReport(entry: Entry): string {
 
 /** Regenerates every report; with `check`, compares instead of writing. Returns the process exit code. */
 function main(check: boolean): number {
-  rmSync(workDir, { recursive: true, force: true });
   mkdirSync(reportTempDir, { recursive: true });
   emitDeclarations();
   let stale = 0;
@@ -190,4 +207,6 @@ try {
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 2;
+} finally {
+  rmSync(workDir, { recursive: true, force: true });
 }

@@ -28,12 +28,13 @@ export function lineDiff(before: string, after: string, context = 3): string {
       ops.push({ mark: ' ', text: a[i] ?? '' });
       i += 1;
       j += 1;
-    } else if (j < b.length && (i >= a.length || (lcs[i]?.[j + 1] ?? 0) >= (lcs[i + 1]?.[j] ?? 0))) {
-      ops.push({ mark: '+', text: b[j] ?? '' });
-      j += 1;
-    } else {
+    } else if (i < a.length && (j >= b.length || (lcs[i + 1]?.[j] ?? 0) >= (lcs[i]?.[j + 1] ?? 0))) {
+      // Removals before additions, as in a unified diff.
       ops.push({ mark: '-', text: a[i] ?? '' });
       i += 1;
+    } else {
+      ops.push({ mark: '+', text: b[j] ?? '' });
+      j += 1;
     }
   }
 

@@ -12,15 +12,26 @@ type SchemaLike = {
 
 /** Turns ajv errors into located, explained problems: one per cause, typos with "did you mean". */
 export function problemsFromAjv(errors: readonly ErrorObject[], prefix = ''): ProblemDraft[] {
-  const meaningful = errors.filter((error) => !isUnionNoise(error, errors));
+  const noise = unionNoise(errors);
+  const meaningful = errors.filter((error) => !noise.has(error));
   const merged = mergeTypeErrors(meaningful);
   return merged.map((error) => toProblem(error, prefix));
 }
 
-/** `anyOf`/`oneOf` summary errors repeat what their branches already said. */
-function isUnionNoise(error: ErrorObject, all: readonly ErrorObject[]): boolean {
-  if (error.keyword !== 'anyOf' && error.keyword !== 'oneOf') return false;
-  return all.some((other) => other !== error && other.instancePath.startsWith(error.instancePath));
+/**
+ * For a union (`anyOf`/`oneOf`) ajv reports every branch's failure plus a summary. When some branch got
+ * deeper into the value (the user clearly meant that form), only its errors are worth showing; otherwise
+ * the branch errors at the union's own path stay (and type errors merge into "expected A or B").
+ */
+function unionNoise(errors: readonly ErrorObject[]): Set<ErrorObject> {
+  const noise = new Set<ErrorObject>();
+  for (const union of errors.filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf')) {
+    noise.add(union);
+    const at = union.instancePath;
+    const deeper = errors.some((error) => error.instancePath.startsWith(`${at}/`));
+    if (deeper) for (const error of errors) if (error.instancePath === at) noise.add(error);
+  }
+  return noise;
 }
 
 /** Several `type` errors at one path (from a union) become one "expected A or B". */

@@ -50,7 +50,8 @@ export async function loadConfigFromSource(source: ConfigSource, env: NodeJS.Pro
     validateSection(ajv, schema, config, substituted.fromEnv, prefix);
   const loaded = await loadPlugins(core, source.baseDir, validateConfig);
   drafts.push(...loaded.problems);
-  return { source, core, plugins: loaded.plugins, problems: locateAll(drafts, document, source.name) };
+  const problems = withoutEchoes(drafts, substituted.problems.length);
+  return { source, core, plugins: loaded.plugins, problems: locateAll(problems, document, source.name) };
 }
 
 /** Validates one section, coercing `${VAR}` values to the schema's scalar types first. */
@@ -68,13 +69,21 @@ function validateSection(
   return problemsFromAjv(errors, prefix);
 }
 
+/** A value whose `${VAR}` failed also fails schema checks; report the cause (the first `envCount` drafts) only. */
+function withoutEchoes(drafts: readonly ProblemDraft[], envCount: number): ProblemDraft[] {
+  const envPaths = new Set(drafts.slice(0, envCount).map((draft) => draft.path));
+  return drafts.filter((draft, index) => index < envCount || !envPaths.has(draft.path));
+}
+
 function locateAll(drafts: readonly ProblemDraft[], document: ConfigDocument, file: string): ConfigProblem[] {
-  return drafts.map((draft) => ({
+  const located = drafts.map((draft) => ({
     ...draft,
     code: draft.code ?? 'EM_CONFIG_INVALID',
     file,
     ...document.locate(draft.path),
   }));
+  // In file order, so the list reads top to bottom like the file.
+  return located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 function emptyCore(): CoreConfig {

@@ -1,4 +1,5 @@
 import {
+  EmError,
   PluginError,
   errorMessageOf,
   type Clock,
@@ -187,7 +188,8 @@ export class PluginHost {
   }
 
   #setState(slot: Slot, state: PluginState, error?: PluginError, attempts = slot.status.attempts): void {
-    const code: ErrorCode | undefined = error?.code;
+    // A core error inside the plugin's hook (a missing service, say) says more than "setup failed".
+    const code: ErrorCode | undefined = error?.cause instanceof EmError ? error.cause.code : error?.code;
     const message = error ? errorMessageOf(error.cause ?? error) : undefined;
     slot.status = { ...slot.status, state, attempts, code, message };
     if (!error) this.deps.log.info({ plugin: slot.plugin.name, state, version: slot.status.version }, `plugin ${state}`);

@@ -8,6 +8,15 @@ export type ProfileName = (typeof PROFILE_NAMES)[number];
 export const FAULT_KINDS = ['overheat', 'link-loss', 'dropped-frames', 'unreachable', 'slow-reply'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
+/** The defaults the schema declares; setup falls back to the same values when a field is missing. */
+export const DEFAULTS = {
+  encoders: 3,
+  pollIntervalMs: 5000,
+  seed: 1,
+  startAfterSec: 0,
+  profile: 'hd',
+} as const;
+
 const ENCODER_ID_PATTERN = '^[a-z0-9][a-z0-9-]*$';
 
 const EncoderId = Type.String({
@@ -76,12 +85,14 @@ export const FaultSchema = Type.Object(
       examples: ['sim-1'],
     }),
     kind: FaultKindSchema,
-    startAfterSec: Type.Number({
-      minimum: 0,
-      default: 0,
-      description: 'Seconds after the plugin starts when the fault begins.',
-      examples: [0, 60],
-    }),
+    startAfterSec: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        default: DEFAULTS.startAfterSec,
+        description: 'Seconds after the plugin starts when the fault begins.',
+        examples: [0, 60],
+      }),
+    ),
     durationSec: Type.Optional(
       Type.Number({
         exclusiveMinimum: 0,
@@ -93,40 +104,49 @@ export const FaultSchema = Type.Object(
   { additionalProperties: false, description: 'A fault injected into one virtual encoder.' },
 );
 
-/** The `driver-simulated` plugin config. */
+/**
+ * The `driver-simulated` plugin config. Fields with a default are optional in the schema, so an editor
+ * or a validator that does not fill defaults accepts a config that leaves them out; the host fills them.
+ */
 export const configSchema = Type.Object(
   {
-    encoders: Type.Union(
-      [
-        Type.Integer({
-          minimum: 1,
-          maximum: 64,
-          description: 'How many identical virtual encoders to create, named sim-1 … sim-N.',
-        }),
-        Type.Array(SimulatedEncoderSchema, {
-          minItems: 1,
-          maxItems: 64,
-          description: 'The virtual encoders, each with its own id (ids must be unique).',
-        }),
-      ],
-      {
-        default: 3,
-        description:
-          'A count of virtual encoders (1–64), or a list of encoders with their own ids and settings.',
-        examples: [3, [{ id: 'studio-a', profile: 'hd', labels: { room: 'a' } }]],
-      },
+    encoders: Type.Optional(
+      Type.Union(
+        [
+          Type.Integer({
+            minimum: 1,
+            maximum: 64,
+            description: 'How many identical virtual encoders to create, named sim-1 … sim-N.',
+          }),
+          Type.Array(SimulatedEncoderSchema, {
+            minItems: 1,
+            maxItems: 64,
+            description: 'The virtual encoders, each with its own id (ids must be unique).',
+          }),
+        ],
+        {
+          default: DEFAULTS.encoders,
+          description:
+            'A count of virtual encoders (1–64), or a list of encoders with their own ids and settings.',
+          examples: [3, [{ id: 'studio-a', profile: 'hd', labels: { room: 'a' } }]],
+        },
+      ),
     ),
-    pollIntervalMs: Type.Integer({
-      minimum: 250,
-      default: 5000,
-      description: 'How often the core polls each virtual encoder, in milliseconds.',
-      examples: [5000, 1000],
-    }),
-    seed: Type.Integer({
-      default: 1,
-      description: 'Seed for the random walk: the same seed and the same poll times give the same samples.',
-      examples: [1, 42],
-    }),
+    pollIntervalMs: Type.Optional(
+      Type.Integer({
+        minimum: 250,
+        default: DEFAULTS.pollIntervalMs,
+        description: 'How often the core polls each virtual encoder, in milliseconds.',
+        examples: [5000, 1000],
+      }),
+    ),
+    seed: Type.Optional(
+      Type.Integer({
+        default: DEFAULTS.seed,
+        description: 'Seed for the random walk: the same seed and the same poll times give the same samples.',
+        examples: [1, 42],
+      }),
+    ),
     faults: Type.Optional(
       Type.Array(FaultSchema, {
         description:
@@ -138,7 +158,7 @@ export const configSchema = Type.Object(
   { additionalProperties: false, description: 'Virtual encoders that produce realistic, changing samples.' },
 );
 
-/** The validated, defaulted config `setup` receives. */
+/** The config `setup` receives (defaulted by the host; setup still falls back to {@link DEFAULTS}). */
 export type DriverSimulatedConfig = Static<typeof configSchema>;
 /** One explicitly configured virtual encoder. */
 export type SimulatedEncoderConfig = Static<typeof SimulatedEncoderSchema>;

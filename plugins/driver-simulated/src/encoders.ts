@@ -1,5 +1,5 @@
 import { EmError } from '@encoder-manager/sdk';
-import type { DriverSimulatedConfig, ProfileName } from './config.js';
+import { DEFAULTS, type DriverSimulatedConfig, type ProfileName } from './config.js';
 
 /** One virtual encoder with every default filled in. */
 export interface ResolvedEncoder {
@@ -10,16 +10,13 @@ export interface ResolvedEncoder {
   readonly profile: ProfileName;
 }
 
-const DEFAULT_COUNT = 3;
-const DEFAULT_POLL_INTERVAL_MS = 5000;
-
 /**
  * Expands `encoders` (a count or a list) into one entry per encoder, and checks what the schema cannot:
  * unique ids, and faults that name an existing encoder.
  */
 export function resolveEncoders(config: DriverSimulatedConfig): ResolvedEncoder[] {
-  const pollIntervalMs = config.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
-  const encoders = config.encoders ?? DEFAULT_COUNT;
+  const pollIntervalMs = config.pollIntervalMs ?? DEFAULTS.pollIntervalMs;
+  const encoders = config.encoders ?? DEFAULTS.encoders;
   const resolved: ResolvedEncoder[] =
     typeof encoders === 'number'
       ? Array.from({ length: encoders }, (_, i) => ({
@@ -27,14 +24,14 @@ export function resolveEncoders(config: DriverSimulatedConfig): ResolvedEncoder[
           model: undefined,
           labels: { simulated: 'true' },
           pollIntervalMs,
-          profile: 'hd' as const,
+          profile: DEFAULTS.profile,
         }))
       : encoders.map((encoder) => ({
           id: encoder.id,
           model: encoder.model,
           labels: { simulated: 'true', ...encoder.labels },
           pollIntervalMs: encoder.pollIntervalMs ?? pollIntervalMs,
-          profile: encoder.profile ?? 'hd',
+          profile: encoder.profile ?? DEFAULTS.profile,
         }));
 
   const seen = new Set<string>();

@@ -1,4 +1,4 @@
-import type { FaultConfig, FaultKind } from './config.js';
+import { DEFAULTS, type FaultConfig, type FaultKind } from './config.js';
 
 /** A fault pinned to absolute clock times. */
 export interface FaultWindow {
@@ -18,7 +18,7 @@ export function faultWindowsFor(
   return faults
     .filter((fault) => fault.encoder === encoderId)
     .map((fault) => {
-      const startAt = startedAt + Math.round((fault.startAfterSec ?? 0) * 1000);
+      const startAt = startedAt + Math.round((fault.startAfterSec ?? DEFAULTS.startAfterSec) * 1000);
       return fault.durationSec === undefined
         ? { kind: fault.kind, startAt }
         : { kind: fault.kind, startAt, endAt: startAt + Math.round(fault.durationSec * 1000) };

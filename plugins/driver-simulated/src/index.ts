@@ -1,12 +1,12 @@
 import { definePlugin, encoderDriversRef } from '@encoder-manager/sdk';
-import { configSchema } from './config.js';
+import { configSchema, DEFAULTS } from './config.js';
 import { createSimulatedDriver } from './driver.js';
 import { resolveEncoders } from './encoders.js';
 import { faultWindowsFor } from './faults.js';
 import { deriveSeed } from './random.js';
 import { PROFILES, SimulatedEncoder } from './simulation.js';
 
-export { configSchema, FAULT_KINDS, PROFILE_NAMES } from './config.js';
+export { configSchema, DEFAULTS, FAULT_KINDS, PROFILE_NAMES } from './config.js';
 export type {
   DriverSimulatedConfig,
   FaultConfig,
@@ -29,7 +29,7 @@ export const driverSimulatedPlugin = definePlugin({
   configSchema,
   setup(ctx, config) {
     const startedAt = ctx.clock.now();
-    const seed = config.seed ?? 1;
+    const seed = config.seed ?? DEFAULTS.seed;
     const faults = config.faults ?? [];
     const encoders = resolveEncoders(config);
 

@@ -1,10 +1,15 @@
 import { expect } from 'chai';
-import { configSchema, FAULT_KINDS } from '../src/index.js';
+import { configSchema, DEFAULTS, FAULT_KINDS } from '../src/index.js';
 import { check, defaultedConfig } from './helpers.js';
 
 describe('driver-simulated config schema', () => {
   it('fills every default from an empty object', () => {
     expect(defaultedConfig({})).to.deep.equal({ encoders: 3, pollIntervalMs: 5000, seed: 1 });
+  });
+
+  it('does not require defaulted fields, so validators that do not fill defaults accept {}', () => {
+    expect(configSchema.required ?? []).to.deep.equal([]);
+    expect(DEFAULTS).to.deep.include({ encoders: 3, pollIntervalMs: 5000, seed: 1, startAfterSec: 0 });
   });
 
   it('defaults startAfterSec of a fault to 0', () => {

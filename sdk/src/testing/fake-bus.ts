@@ -24,7 +24,7 @@ export interface FakeBusOptions {
   readonly events: BusEvent[];
 }
 
-/** An in-memory {@link EventBus} that also lets a test wait for deliveries to finish. */
+/** An in-memory `EventBus` that also lets a test wait for deliveries to finish. */
 export interface FakeBus extends EventBus {
   /** Resolves once every queued delivery has run, including deliveries caused by handlers publishing. */
   flush(): Promise<void>;
@@ -98,7 +98,7 @@ class Subscription {
 }
 
 /**
- * Creates the bus that {@link createTestContext} puts on `ctx.bus`. Handler errors are logged at `error`
+ * Creates the bus that `createTestContext` puts on `ctx.bus`. Handler errors are logged at `error`
  * with the event name and never reach the publisher, mirroring the host's isolation.
  */
 export function createFakeBus(options: FakeBusOptions): FakeBus {

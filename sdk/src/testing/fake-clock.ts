@@ -17,7 +17,7 @@ function clampDelay(ms: number): number {
 }
 
 /**
- * A {@link Clock} that only moves when a test says so. Timers fire in due-time order, ties in the order
+ * A `Clock` that only moves when a test says so. Timers fire in due-time order, ties in the order
  * they were set, so a test sees the same interleaving on every run.
  *
  * @example

@@ -5,6 +5,7 @@ export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 
 /** One captured log call. */
 export interface LogRecord {
+  /** The method that was called (`info`, `warn` …). */
   readonly level: LogLevel;
   /** The message, or undefined when only fields were logged. */
   readonly msg: string | undefined;
@@ -13,7 +14,7 @@ export interface LogRecord {
 }
 
 /**
- * A pino-compatible {@link Logger} that appends every call to `sink` instead of writing JSON, so tests
+ * A pino-compatible `Logger` that appends every call to `sink` instead of writing JSON, so tests
  * can assert on what a plugin logged. Every level is recorded; tests filter rather than configure.
  *
  * @param sink - The array records are pushed to.

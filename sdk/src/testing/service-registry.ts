@@ -2,7 +2,9 @@ import { EmError, type ServiceMultiplicity, type ServiceRef } from '@encoder-man
 
 /** A service implementation paired with its ref, for seeding a test context. Create one with {@link bindService}. */
 export interface ServiceBinding {
+  /** The ref the implementation is registered under. */
   readonly ref: ServiceRef<unknown, ServiceMultiplicity>;
+  /** What `use`/`useAll` return for the ref; typed against the ref by `bindService`. */
   readonly implementation: unknown;
 }
 
@@ -20,9 +22,13 @@ export function bindService<T>(ref: ServiceRef<T, ServiceMultiplicity>, implemen
 
 /** The service half of a plugin context, backed by a map from ref id to providers. */
 export interface ServiceRegistry {
+  /** Registers a provider; a second provider of a single ref throws `EM_SERVICE_DUPLICATE`. */
   provide<T>(ref: ServiceRef<T, ServiceMultiplicity>, implementation: T): void;
+  /** The provider of a single ref; throws `EM_SERVICE_MISSING` naming the ref id when there is none. */
   use<T>(ref: ServiceRef<T, 'single'>): T;
+  /** The provider of a single ref, or undefined. */
   tryUse<T>(ref: ServiceRef<T, 'single'>): T | undefined;
+  /** Every provider of a multiple ref, seeded ones first; a copy the caller may keep. */
   useAll<T>(ref: ServiceRef<T, 'multiple'>): readonly T[];
 }
 

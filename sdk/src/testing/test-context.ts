@@ -8,7 +8,7 @@ import { createMemoryLogger, type LogRecord } from './memory-logger.js';
 import { createServiceRegistry, type ServiceBinding } from './service-registry.js';
 import { createTestScheduler } from './test-scheduler.js';
 
-/** Options for {@link createTestContext}; everything is optional. */
+/** Options for `createTestContext`; everything is optional. */
 export interface TestContextOptions {
   /** The plugin name used for logs and `meta.source`; default `test-plugin`. */
   readonly name?: string;
@@ -47,7 +47,7 @@ export function createTestContext<C extends Clock>(options: TestContextOptions &
 /** Creates a test context on the given clock, or a new FakeClock when none is given. */
 export function createTestContext(options?: TestContextOptions): TestContext;
 /**
- * Builds a {@link PluginContext} backed by in-memory fakes, for plugin unit tests: a recording bus with
+ * Builds a `PluginContext` backed by in-memory fakes, for plugin unit tests: a recording bus with
  * asynchronous delivery, a capturing logger, a working scheduler on the clock, a service registry and
  * a fresh temporary `dataDir`. Call `stop()` in `afterEach` so jobs end and the temp folder is removed.
  *

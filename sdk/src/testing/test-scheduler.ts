@@ -10,7 +10,7 @@ import {
   type Scheduler,
 } from '@encoder-manager/sdk';
 
-/** A {@link Scheduler} whose jobs can all be stopped at once, as the host does when a plugin stops. */
+/** A `Scheduler` whose jobs can all be stopped at once, as the host does when a plugin stops. */
 export interface TestScheduler extends Scheduler {
   /** Stops every job and aborts runs in progress. Jobs created afterwards never run. */
   stopAll(): void;
@@ -18,7 +18,7 @@ export interface TestScheduler extends Scheduler {
 
 type JobRun = (signal: AbortSignal) => void | Promise<void>;
 
-/** Mutable counters behind a job's read-only {@link JobStats}. */
+/** Mutable counters behind a job's read-only `JobStats`. */
 interface MutableStats {
   runs: number;
   skips: number;
