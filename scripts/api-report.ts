@@ -62,12 +62,16 @@ function formatDiagnostics(diagnostics: readonly ts.Diagnostic[]): string {
 
 /** Emits declarations for the entry points with the SDK's own compiler options, so the report sees what tsc sees. */
 function emitDeclarations(): void {
-  const parsed = ts.getParsedCommandLineOfConfigFile(join(sdkDir, 'tsconfig.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(formatDiagnostics([diagnostic]));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    join(sdkDir, 'tsconfig.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(formatDiagnostics([diagnostic]));
+      },
     },
-  });
+  );
   if (!parsed) throw new Error('cannot read sdk/tsconfig.json');
   const options: ts.CompilerOptions = {
     ...parsed.options,
@@ -83,7 +87,10 @@ function emitDeclarations(): void {
     declarationMap: false,
     sourceMap: false,
   };
-  const program = ts.createProgram({ rootNames: ENTRIES.map((entry) => join(sdkDir, entry.source)), options });
+  const program = ts.createProgram({
+    rootNames: ENTRIES.map((entry) => join(sdkDir, entry.source)),
+    options,
+  });
   const emitted = program.emit();
   const diagnostics = [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics];
   if (diagnostics.length > 0 || emitted.emitSkipped) {
@@ -170,7 +177,8 @@ function buildReport(entry: Entry): string {
     },
   });
   if (problems.length > 0) process.stderr.write(`${entry.reportFile}:\n  ${problems.join('\n  ')}\n`);
-  if (!result.succeeded) throw new Error(`API Extractor failed for ${entry.source} (${result.errorCount} errors)`);
+  if (!result.succeeded)
+    throw new Error(`API Extractor failed for ${entry.source} (${result.errorCount} errors)`);
   return readFileSync(config.reportTempFilePath, 'utf8');
 }
 
@@ -191,11 +199,15 @@ function main(check: boolean): number {
       process.stderr.write(`sdk/${entry.reportFile} is missing.\n`);
     } else if (committed !== fresh) {
       stale += 1;
-      process.stderr.write(`sdk/${entry.reportFile} is stale (- committed, + current):\n${lineDiff(committed, fresh)}\n\n`);
+      process.stderr.write(
+        `sdk/${entry.reportFile} is stale (- committed, + current):\n${lineDiff(committed, fresh)}\n\n`,
+      );
     }
   }
   if (stale > 0) {
-    process.stderr.write('The SDK public API changed. Review the diff, then run `npm run api-report` and commit the reports.\n');
+    process.stderr.write(
+      'The SDK public API changed. Review the diff, then run `npm run api-report` and commit the reports.\n',
+    );
     return 1;
   }
   if (check) process.stdout.write('API reports are up to date.\n');

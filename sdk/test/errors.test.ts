@@ -16,7 +16,8 @@ function documentedRows(): DocRow[] {
   const rows: DocRow[] = [];
   for (const line of readFileSync(docsUrl, 'utf8').split('\n')) {
     const match = /^\|\s*`([A-Z0-9_]+)`\s*\|(.*)\|(.*)\|\s*$/.exec(line);
-    if (match) rows.push({ code: match[1] ?? '', meaning: (match[2] ?? '').trim(), fix: (match[3] ?? '').trim() });
+    if (match)
+      rows.push({ code: match[1] ?? '', meaning: (match[2] ?? '').trim(), fix: (match[3] ?? '').trim() });
   }
   return rows;
 }

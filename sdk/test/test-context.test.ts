@@ -87,7 +87,11 @@ describe('createTestContext', () => {
       expect(received).to.deep.equal(['p']);
       const errors = t.logs.filter((r) => r.level === 'error');
       expect(errors).to.have.length(2);
-      expect(errors[0]?.fields).to.include({ plugin: 'iso', event: 'plugin.state', code: 'EM_DRIVER_TIMEOUT' });
+      expect(errors[0]?.fields).to.include({
+        plugin: 'iso',
+        event: 'plugin.state',
+        code: 'EM_DRIVER_TIMEOUT',
+      });
       expect(errors[0]?.msg).to.contain('boom');
       expect(errors[1]?.fields).to.include({ code: 'EM_PLUGIN_HANDLER_FAILED' });
     });
@@ -97,7 +101,13 @@ describe('createTestContext', () => {
       const seen: string[] = [];
       t.ctx.bus.on('plugin.state', async (payload) => {
         await new Promise((resolve) => setImmediate(resolve));
-        t.ctx.bus.publish('plugin.error', { plugin: payload.plugin, hook: 'h', code: 'C', message: 'm', at: 0 });
+        t.ctx.bus.publish('plugin.error', {
+          plugin: payload.plugin,
+          hook: 'h',
+          code: 'C',
+          message: 'm',
+          at: 0,
+        });
       });
       t.ctx.bus.on('plugin.error', async (payload) => {
         await new Promise((resolve) => setImmediate(resolve));
@@ -131,7 +141,10 @@ describe('createTestContext', () => {
       t = createTestContext();
       const newest: string[] = [];
       const oldest: string[] = [];
-      t.ctx.bus.on('plugin.state', (p) => void newest.push(p.plugin), { queueSize: 2, overflow: 'drop-newest' });
+      t.ctx.bus.on('plugin.state', (p) => void newest.push(p.plugin), {
+        queueSize: 2,
+        overflow: 'drop-newest',
+      });
       t.ctx.bus.on('plugin.state', (p) => void oldest.push(p.plugin), { queueSize: 2 });
       for (const name of ['a', 'b', 'c']) t.ctx.bus.publish('plugin.state', stateEvent(name));
       await t.flush();

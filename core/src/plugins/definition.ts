@@ -36,7 +36,7 @@ function shapeProblems(def: Record<string, unknown>, path: string, pkg: string):
   ];
   return checks
     .filter(([ok]) => !ok)
-    .map(([, needed]) => invalid(path, pkg, `has no ${needed}`, 'fix the plugin package or install a working version'));
+    .map(([, needed]) => invalid(path, pkg, `lacks ${needed}`, 'fix the plugin package or install a working version'));
 }
 
 function sdkRangeProblems(def: PluginDefinition, path: string): ProblemDraft[] {

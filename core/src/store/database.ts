@@ -35,9 +35,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return database;
 }
 
+/** knex prints to the console by default; its errors reach us as exceptions, so only keep them out of stdout. */
+const quietKnexLog = { warn() {}, error() {}, deprecate() {}, debug() {} };
+
 function openSqlite(file: string): Database {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const instance = knex({
+    log: quietKnexLog,
     client: 'better-sqlite3',
     connection: { filename: file },
     useNullAsDefault: true,
@@ -56,6 +60,7 @@ function openSqlite(file: string): Database {
 
 async function openPostgres(url: string, schema: string | undefined): Promise<Database> {
   const instance = knex({
+    log: quietKnexLog,
     client: 'pg',
     connection: url,
     pool: { min: 0, max: 10 },

@@ -110,7 +110,12 @@ export function createFakeBus(options: FakeBusOptions): FakeBus {
   const hooks = {
     failed: (event: BusEvent, error: unknown): void => {
       log.error(
-        { event: event.name, seq: event.meta.seq, code: errorCodeOf(error) ?? 'EM_PLUGIN_HANDLER_FAILED', err: error },
+        {
+          event: event.name,
+          seq: event.meta.seq,
+          code: errorCodeOf(error) ?? 'EM_PLUGIN_HANDLER_FAILED',
+          err: error,
+        },
         `event handler for ${event.name} failed: ${errorMessageOf(error)}`,
       );
     },
@@ -123,7 +128,11 @@ export function createFakeBus(options: FakeBusOptions): FakeBus {
     },
   };
 
-  const subscribe = (accepts: (name: EventName) => boolean, deliver: Deliver, opts: SubscribeOptions = {}): Unsubscribe => {
+  const subscribe = (
+    accepts: (name: EventName) => boolean,
+    deliver: Deliver,
+    opts: SubscribeOptions = {},
+  ): Unsubscribe => {
     const subscription = new Subscription(accepts, deliver, opts, hooks);
     subscriptions.add(subscription);
     return () => {
@@ -144,7 +153,11 @@ export function createFakeBus(options: FakeBusOptions): FakeBus {
     },
     on(name, handler, opts) {
       // The filter guarantees the payload belongs to `name`; the cast only restores what the union lost.
-      return subscribe((n) => n === name, (event) => handler(event.payload as EventCatalog[typeof name], event.meta), opts);
+      return subscribe(
+        (n) => n === name,
+        (event) => handler(event.payload as EventCatalog[typeof name], event.meta),
+        opts,
+      );
     },
     onAny(handler, opts) {
       return subscribe(() => true, handler, opts);

@@ -101,7 +101,9 @@ export class FakeClock implements Clock {
       if (ran >= limit) {
         // Put it back so pendingTimers() still tells the truth after the error.
         this.#timers.push(timer);
-        throw new Error(`FakeClock.runAll: more than ${limit} timers ran; is a timer re-arming itself forever?`);
+        throw new Error(
+          `FakeClock.runAll: more than ${limit} timers ran; is a timer re-arming itself forever?`,
+        );
       }
       this.#now = Math.max(this.#now, timer.due);
       timer.fn();

@@ -20,7 +20,10 @@ export interface LogRecord {
  * @param sink - The array records are pushed to.
  * @param bindings - Fields added to every record, as pino's `child` bindings are.
  */
-export function createMemoryLogger(sink: LogRecord[], bindings: Readonly<Record<string, unknown>> = {}): Logger {
+export function createMemoryLogger(
+  sink: LogRecord[],
+  bindings: Readonly<Record<string, unknown>> = {},
+): Logger {
   const method = (level: LogLevel): LogFn => {
     function log(msg: string): void;
     function log(fields: Record<string, unknown>, msg?: string): void;

@@ -16,7 +16,10 @@ export interface ServiceBinding {
  * createTestContext({ services: [bindService(notifiersRef, fakeNotifier)] });
  * ```
  */
-export function bindService<T>(ref: ServiceRef<T, ServiceMultiplicity>, implementation: NoInfer<T>): ServiceBinding {
+export function bindService<T>(
+  ref: ServiceRef<T, ServiceMultiplicity>,
+  implementation: NoInfer<T>,
+): ServiceBinding {
   return { ref, implementation };
 }
 
@@ -59,7 +62,8 @@ export function createServiceRegistry(
   for (const binding of seed) add(binding.ref, binding.implementation);
 
   // The map holds every service type at once, so reads assert the type the ref carries.
-  const first = <T>(ref: ServiceRef<T, 'single'>): T | undefined => providers.get(ref.id)?.[0] as T | undefined;
+  const first = <T>(ref: ServiceRef<T, 'single'>): T | undefined =>
+    providers.get(ref.id)?.[0] as T | undefined;
   const has = (id: string): boolean => (providers.get(id)?.length ?? 0) > 0;
 
   return {

@@ -1,7 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmError, type BusEvent, type Clock, type PluginContext, type PluginStore } from '@encoder-manager/sdk';
+import {
+  EmError,
+  type BusEvent,
+  type Clock,
+  type PluginContext,
+  type PluginStore,
+} from '@encoder-manager/sdk';
 import { createFakeBus } from './fake-bus.js';
 import { FakeClock } from './fake-clock.js';
 import { createMemoryLogger, type LogRecord } from './memory-logger.js';
@@ -41,9 +47,13 @@ export interface TestContext<C extends Clock = Clock> {
 }
 
 /** Creates a test context driven by a new FakeClock. */
-export function createTestContext(options?: TestContextOptions & { readonly clock?: undefined }): TestContext<FakeClock>;
+export function createTestContext(
+  options?: TestContextOptions & { readonly clock?: undefined },
+): TestContext<FakeClock>;
 /** Creates a test context on the given clock. */
-export function createTestContext<C extends Clock>(options: TestContextOptions & { readonly clock: C }): TestContext<C>;
+export function createTestContext<C extends Clock>(
+  options: TestContextOptions & { readonly clock: C },
+): TestContext<C>;
 /** Creates a test context on the given clock, or a new FakeClock when none is given. */
 export function createTestContext(options?: TestContextOptions): TestContext;
 /**

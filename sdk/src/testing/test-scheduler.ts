@@ -43,7 +43,9 @@ export function createTestScheduler(clock: Clock, log: Logger): TestScheduler {
   const every = (name: string, options: JobOptions, run: JobRun): ScheduledJob => {
     if (!(options.intervalMs > 0) || !Number.isFinite(options.intervalMs)) {
       // A zero interval would re-arm at the same instant forever and hang FakeClock.advance.
-      throw new RangeError(`job "${name}": intervalMs must be a positive finite number, got ${options.intervalMs}`);
+      throw new RangeError(
+        `job "${name}": intervalMs must be a positive finite number, got ${options.intervalMs}`,
+      );
     }
     const stats: MutableStats = { runs: 0, skips: 0, failures: 0 };
     const timeoutMs = options.timeoutMs ?? options.intervalMs;

@@ -19,12 +19,26 @@ export async function startCommand(location: string | undefined): Promise<number
     agent.log.error({ timeoutMs: config.core.agent.stopTimeoutMs }, 'stop took too long; exiting');
     process.exit(1);
   }, config.core.agent.stopTimeoutMs);
-  process.once('SIGINT', () => process.exit(130));
-  process.once('SIGTERM', () => process.exit(143));
+  forceExitOnRepeat();
   await agent.stop();
   clearTimeout(overrun);
   agent.log.info('stopped cleanly');
   return 0;
+}
+
+/** How long a repeated signal counts as the same Ctrl-C (npm and the terminal both deliver it). */
+const REPEAT_GRACE_MS = 1000;
+
+/** A second Ctrl-C, not the echo of the first, aborts a stop that hangs. */
+function forceExitOnRepeat(): void {
+  const firstAt = Date.now();
+  const onRepeat = (signal: NodeJS.Signals) => {
+    if (Date.now() - firstAt < REPEAT_GRACE_MS) return;
+    process.stderr.write(`${signal} again: exiting without a clean stop\n`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.on('SIGINT', onRepeat);
+  process.on('SIGTERM', onRepeat);
 }
 
 function nextSignal(): Promise<NodeJS.Signals> {
