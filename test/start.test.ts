@@ -24,7 +24,9 @@ describe('encoder-manager start (as npm start runs it)', function () {
       config,
       'log:\n  summaryIntervalSec: 1\nplugins:\n  driver-simulated:\n    config:\n      encoders: 2\n      pollIntervalMs: 250\n',
     );
-    const child = spawn(process.execPath, [CLI, 'start', '--config', config], { env: { ...process.env, DATABASE_URL: '' } });
+    const child = spawn(process.execPath, [CLI, 'start', '--config', config], {
+      env: { ...process.env, DATABASE_URL: '' },
+    });
     const lines: LogLine[] = [];
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -42,9 +44,13 @@ describe('encoder-manager start (as npm start runs it)', function () {
 
     expect(stderr).to.equal('');
     expect(code).to.equal(0);
-    expect(lines.some((line) => line.plugin === 'driver-simulated' && line.msg === 'plugin loaded')).to.equal(true);
+    expect(lines.some((line) => line.plugin === 'driver-simulated' && line.msg === 'plugin loaded')).to.equal(
+      true,
+    );
     expect(lines.some((line) => line.msg === 'agent ready')).to.equal(true);
-    expect(lines.some((line) => line.encoder === 'sim-1' && /sim-1: stream=active .*kbps .*°C/.test(line.msg))).to.equal(true);
+    expect(
+      lines.some((line) => line.encoder === 'sim-1' && /sim-1: stream=active .*kbps .*°C/.test(line.msg)),
+    ).to.equal(true);
     expect(lines.at(-1)?.msg).to.equal('stopped cleanly');
   });
 });

@@ -50,7 +50,8 @@ export async function startAgent(config: LoadedConfig, options: AgentOptions = {
   log.info({ store: database.description }, 'store open');
   try {
     const reports = await migratePlugins(database.knex, config.plugins, where.schema);
-    for (const report of reports.filter((r) => r.applied.length > 0)) log.info({ ...report }, 'migrations applied');
+    for (const report of reports.filter((r) => r.applied.length > 0))
+      log.info({ ...report }, 'migrations applied');
   } catch (error) {
     await database.close();
     throw error;
@@ -77,6 +78,9 @@ export async function startAgent(config: LoadedConfig, options: AgentOptions = {
     throw error;
   }
   poller.start();
-  log.info({ plugins: host.statuses().map(({ name, version, state }) => `${name}@${version} ${state}`) }, 'agent ready');
+  log.info(
+    { plugins: host.statuses().map(({ name, version, state }) => `${name}@${version} ${state}`) },
+    'agent ready',
+  );
   return { log, bus, host, poller, database, stop };
 }

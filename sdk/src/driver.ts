@@ -91,4 +91,7 @@ export interface EncoderDriver {
 }
 
 /** Every encoder the enabled driver plugins provide. */
-export const encoderDriversRef = createServiceRef<EncoderDriver>({ id: 'core.encoderDrivers', multiple: true });
+export const encoderDriversRef = createServiceRef<EncoderDriver>({
+  id: 'core.encoderDrivers',
+  multiple: true,
+});

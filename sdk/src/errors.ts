@@ -12,7 +12,8 @@ export const ERROR_CODES = {
   EM_PLUGIN_DUPLICATE: 'Two plugins or config entries use the same name.',
   EM_PLUGIN_DEPENDENCY_MISSING: 'A plugin depends on a plugin that is not enabled.',
   EM_PLUGIN_DEPENDENCY_CYCLE: 'Plugin dependencies form a cycle.',
-  EM_PLUGIN_DEPENDENCY_FAILED: 'A plugin was not started because a plugin it depends on failed or is disabled.',
+  EM_PLUGIN_DEPENDENCY_FAILED:
+    'A plugin was not started because a plugin it depends on failed or is disabled.',
   EM_PLUGIN_SETUP_FAILED: "A plugin's setup threw an error.",
   EM_PLUGIN_SETUP_TIMEOUT: "A plugin's setup did not finish within its timeout.",
   EM_PLUGIN_STOP_FAILED: "A plugin's stop threw an error or did not finish within its timeout.",
@@ -27,7 +28,8 @@ export const ERROR_CODES = {
   EM_DRIVER_PROTOCOL: 'The encoder answered with something the driver could not understand.',
   EM_DRIVER_TIMEOUT: 'The encoder did not answer within the deadline.',
   EM_DRIVER_UNSUPPORTED: 'The encoder or driver does not support the requested action.',
-  EM_DRIVER_NOT_CONFIRMED: 'A control action was accepted but the state read back did not confirm it in time.',
+  EM_DRIVER_NOT_CONFIRMED:
+    'A control action was accepted but the state read back did not confirm it in time.',
 } as const;
 
 /** One of the stable error codes. */

@@ -10,7 +10,11 @@ export type PluginState = 'pending' | 'loaded' | 'retrying' | 'failed' | 'disabl
 export interface EncoderStateEvent {
   readonly encoderId: string;
   readonly reachable: boolean;
-  readonly outputs: readonly { readonly id: string; readonly state: OutputState; readonly previous?: OutputState }[];
+  readonly outputs: readonly {
+    readonly id: string;
+    readonly state: OutputState;
+    readonly previous?: OutputState;
+  }[];
   readonly at: number;
 }
 

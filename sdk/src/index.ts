@@ -11,6 +11,7 @@ export * from './notifier.js';
 export * from './plugin.js';
 export * from './remediation.js';
 export * from './scheduler.js';
+export * from './scheduling.js';
 export * from './schema.js';
 export * from './scraper.js';
 export * from './services.js';

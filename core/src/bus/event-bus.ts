@@ -64,7 +64,12 @@ export class CoreEventBus {
     return {
       publish: (name, payload) => this.publish(owner, name, payload),
       on: <E extends EventName>(name: E, handler: EventHandler<E>, options?: SubscribeOptions) => {
-        const unsubscribe = this.subscribe(owner, name, (event) => handler(event.payload as EventCatalog[E], event.meta), options);
+        const unsubscribe = this.subscribe(
+          owner,
+          name,
+          (event) => handler(event.payload as EventCatalog[E], event.meta),
+          options,
+        );
         track(unsubscribe);
         return unsubscribe;
       },
@@ -89,9 +94,18 @@ export class CoreEventBus {
   #reportError(subscriber: Subscriber, error: unknown, event: BusEvent): void {
     const code = errorCodeOf(error) ?? 'EM_PLUGIN_HANDLER_FAILED';
     const message = errorMessageOf(error);
-    this.log.error({ plugin: subscriber.owner, event: event.name, code, err: error }, `event handler failed: ${message}`);
+    this.log.error(
+      { plugin: subscriber.owner, event: event.name, code, err: error },
+      `event handler failed: ${message}`,
+    );
     // A failing plugin.error handler must not feed itself.
     if (event.name === 'plugin.error') return;
-    this.publish('core', 'plugin.error', { plugin: subscriber.owner, hook: `on(${event.name})`, code, message, at: this.clock.now() });
+    this.publish('core', 'plugin.error', {
+      plugin: subscriber.owner,
+      hook: `on(${event.name})`,
+      code,
+      message,
+      at: this.clock.now(),
+    });
   }
 }

@@ -9,8 +9,14 @@ import { runCommand } from './run.js';
 
 const program = new Command('encoder-manager')
   .description('Monitors live video encoders, fails over to backups and tells the right people.')
-  .version(`encoder-manager ${corePackage.version} (sdk ${SDK_VERSION}, node ${process.version})`, '-v, --version')
-  .option('-c, --config <file|url>', 'config file or http(s) URL (default: $CONFIG_URL, then ./encoder-manager.yaml)')
+  .version(
+    `encoder-manager ${corePackage.version} (sdk ${SDK_VERSION}, node ${process.version})`,
+    '-v, --version',
+  )
+  .option(
+    '-c, --config <file|url>',
+    'config file or http(s) URL (default: $CONFIG_URL, then ./encoder-manager.yaml)',
+  )
   .showHelpAfterError('(run encoder-manager --help for usage)')
   .addHelpText(
     'after',
@@ -24,17 +30,24 @@ Examples:
 
 const configOf = () => program.opts<{ config?: string }>().config;
 
-program.command('start').description('run the agent until SIGINT/SIGTERM').action(() => runCommand(() => startCommand(configOf())));
+program
+  .command('start')
+  .description('run the agent until SIGINT/SIGTERM')
+  .action(() => runCommand(() => startCommand(configOf())));
 program
   .command('check-config')
   .description('validate the config (core + every enabled plugin) and list all problems')
   .option('--json', 'print problems as JSON')
-  .action((options: { json?: boolean }) => runCommand(() => checkConfigCommand(configOf(), options.json === true)));
+  .action((options: { json?: boolean }) =>
+    runCommand(() => checkConfigCommand(configOf(), options.json === true)),
+  );
 program
   .command('plugins')
   .description('list installed and configured plugins with versions, kinds and states')
   .option('--json', 'print as JSON')
-  .action((options: { json?: boolean }) => runCommand(() => pluginsCommand(configOf(), options.json === true)));
+  .action((options: { json?: boolean }) =>
+    runCommand(() => pluginsCommand(configOf(), options.json === true)),
+  );
 program
   .command('migrate')
   .description("apply every enabled plugin's pending migrations (safe to run again)")

@@ -87,7 +87,13 @@ function unknownKey(path: string, key: string, parent: SchemaLike): ProblemDraft
   const keyPath = pointerJoin(path, key);
   if (parent.patternProperties) {
     const pattern = Object.keys(parent.patternProperties)[0] ?? '';
-    return { path: keyPath, message: `"${key}" is not a valid name here`, expected: `a name matching ${pattern}`, found: JSON.stringify(key), fix: 'Use lower-case letters, digits and dashes.' };
+    return {
+      path: keyPath,
+      message: `"${key}" is not a valid name here`,
+      expected: `a name matching ${pattern}`,
+      found: JSON.stringify(key),
+      fix: 'Use lower-case letters, digits and dashes.',
+    };
   }
   const known = Object.keys(parent.properties ?? {});
   const guess = didYouMean(key, known);
@@ -96,7 +102,9 @@ function unknownKey(path: string, key: string, parent: SchemaLike): ProblemDraft
     message: `unknown key "${key}"`,
     expected: known.length > 0 ? `one of ${known.join(', ')}` : 'no keys here',
     found: JSON.stringify(key),
-    fix: guess ? `Did you mean "${guess}"? Rename the key.` : 'Remove the key, or check the spelling against the plugin README.',
+    fix: guess
+      ? `Did you mean "${guess}"? Rename the key.`
+      : 'Remove the key, or check the spelling against the plugin README.',
   };
 }
 

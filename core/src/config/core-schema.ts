@@ -21,7 +21,8 @@ export const PluginEntrySchema = Type.Object(
     package: Type.Optional(
       Type.String({
         minLength: 1,
-        description: 'npm package name or a path; by default @encoder-manager/plugin-<name> or encoder-manager-plugin-<name>.',
+        description:
+          'npm package name or a path; by default @encoder-manager/plugin-<name> or encoder-manager-plugin-<name>.',
         examples: ['encoder-manager-plugin-webhook'],
       }),
     ),
@@ -40,23 +41,36 @@ export const CoreConfigSchema = Type.Object(
     agent: Type.Object(
       {
         name: Type.String({ minLength: 1, default: 'encoder-manager' }),
-        dataDir: Type.String({ minLength: 1, default: './data', description: 'Relative to the config file.' }),
+        dataDir: Type.String({
+          minLength: 1,
+          default: './data',
+          description: 'Relative to the config file.',
+        }),
         stopTimeoutMs: Type.Integer({ minimum: 100, default: 15_000 }),
       },
       { additionalProperties: false, default: {} },
     ),
     log: Type.Object(
       {
-        level: StringEnum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], { default: 'info' }),
+        level: StringEnum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], {
+          default: 'info',
+        }),
         pretty: StringEnum(['auto', 'always', 'never'], { default: 'auto' }),
-        summaryIntervalSec: Type.Integer({ minimum: 0, default: 30, description: '0 = no periodic summary.' }),
+        summaryIntervalSec: Type.Integer({
+          minimum: 0,
+          default: 30,
+          description: '0 = no periodic summary.',
+        }),
       },
       { additionalProperties: false, default: {} },
     ),
     store: Type.Object(
       {
         url: Type.Optional(
-          Type.String({ pattern: '^postgres(ql)?://', examples: ['postgres://postgres@127.0.0.1:5432/test'] }),
+          Type.String({
+            pattern: '^postgres(ql)?://',
+            examples: ['postgres://postgres@127.0.0.1:5432/test'],
+          }),
         ),
         schema: Type.Optional(Type.String({ pattern: '^[a-z_][a-z0-9_]*$' })),
         sqliteFile: Type.String({ minLength: 1, default: 'encoder-manager.sqlite' }),

@@ -43,7 +43,11 @@ function substituteString(
   return text.replace(REFERENCE, (match, body: string | undefined) => {
     if (match === '$$') return '$';
     if (body === undefined) {
-      problems.push({ path: pointer, message: `unterminated environment reference in "${text}"`, fix: 'Close it with "}" as in ${NAME}, or write $$ for a literal $.' });
+      problems.push({
+        path: pointer,
+        message: `unterminated environment reference in "${text}"`,
+        fix: 'Close it with "}" as in ${NAME}, or write $$ for a literal $.',
+      });
       return match;
     }
     return resolveReference(body, pointer, env, problems) ?? match;

@@ -34,10 +34,17 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
 }
 
 /** As {@link loadConfig}, for config text already in hand. */
-export async function loadConfigFromSource(source: ConfigSource, env: NodeJS.ProcessEnv): Promise<LoadedConfig> {
+export async function loadConfigFromSource(
+  source: ConfigSource,
+  env: NodeJS.ProcessEnv,
+): Promise<LoadedConfig> {
   const document = parseConfigDocument(source.text);
   if (document.parseProblems.length > 0) {
-    const problems = document.parseProblems.map((p) => ({ ...p, file: source.name, code: p.code ?? 'EM_CONFIG_PARSE' }));
+    const problems = document.parseProblems.map((p) => ({
+      ...p,
+      file: source.name,
+      code: p.code ?? 'EM_CONFIG_PARSE',
+    }));
     return { source, core: emptyCore(), plugins: [], problems };
   }
   const substituted = substituteEnv(document.value, env);

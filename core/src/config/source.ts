@@ -23,12 +23,20 @@ export async function readConfigSource(location: string, timeoutMs = 10_000): Pr
   const absolute = path.resolve(file);
   try {
     const text = await readFile(absolute, 'utf8');
-    return { name: path.relative(process.cwd(), absolute) || absolute, baseDir: path.dirname(absolute), text };
+    return {
+      name: path.relative(process.cwd(), absolute) || absolute,
+      baseDir: path.dirname(absolute),
+      text,
+    };
   } catch (error) {
-    throw new EmError('EM_CONFIG_NOT_FOUND', `cannot read config file ${absolute}: ${errorMessageOf(error)}`, {
-      cause: error,
-      hint: 'Pass --config <file>, set CONFIG_URL, or create encoder-manager.yaml in the working directory.',
-    });
+    throw new EmError(
+      'EM_CONFIG_NOT_FOUND',
+      `cannot read config file ${absolute}: ${errorMessageOf(error)}`,
+      {
+        cause: error,
+        hint: 'Pass --config <file>, set CONFIG_URL, or create encoder-manager.yaml in the working directory.',
+      },
+    );
   }
 }
 

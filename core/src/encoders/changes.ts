@@ -1,7 +1,10 @@
 import type { EncoderSample, EncoderStateEvent } from '@encoder-manager/sdk';
 
 /** The `encoder.state` event for what changed between two samples, or undefined when nothing did. */
-export function stateChange(previous: EncoderSample | undefined, current: EncoderSample): EncoderStateEvent | undefined {
+export function stateChange(
+  previous: EncoderSample | undefined,
+  current: EncoderSample,
+): EncoderStateEvent | undefined {
   const before = new Map(previous?.outputs.map((output) => [output.id, output.state]));
   const outputs = current.outputs
     .filter((output) => before.get(output.id) !== output.state)

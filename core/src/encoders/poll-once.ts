@@ -4,7 +4,11 @@ import { errorCodeOf, errorMessageOf, type EncoderDriver, type EncoderSample } f
  * One poll under the job's deadline. A driver that throws or hangs still yields a sample
  * (`reachable: false` with the reason) so checks see the outage instead of silence.
  */
-export async function pollOnce(driver: EncoderDriver, signal: AbortSignal, now: () => number): Promise<EncoderSample> {
+export async function pollOnce(
+  driver: EncoderDriver,
+  signal: AbortSignal,
+  now: () => number,
+): Promise<EncoderSample> {
   try {
     const sample = await raceAbort(driver.poll(signal), signal);
     return { ...sample, encoderId: driver.id };

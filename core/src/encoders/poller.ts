@@ -1,7 +1,15 @@
-import { encoderDriversRef, type Clock, type EncoderDriver, type EncoderSample, type Logger, type ScheduledJob } from '@encoder-manager/sdk';
+import {
+  createScheduler,
+  encoderDriversRef,
+  type Clock,
+  type EncoderDriver,
+  type EncoderSample,
+  type Logger,
+  type OwnedScheduler,
+  type ScheduledJob,
+} from '@encoder-manager/sdk';
 import type { CoreEventBus } from '../bus/event-bus.js';
 import type { ServiceRegistry } from '../plugins/services.js';
-import { OwnedScheduler } from '../scheduler/scheduler.js';
 import { RingBuffer } from '../util/ring-buffer.js';
 import { describeSample, stateChange } from './changes.js';
 import { pollOnce } from './poll-once.js';
@@ -36,14 +44,20 @@ export class EncoderPoller {
     private readonly log: Logger,
     private readonly options: PollerOptions,
   ) {
-    this.#scheduler = new OwnedScheduler(clock, log);
+    this.#scheduler = createScheduler(clock, log);
   }
 
   start(): void {
-    this.#unwatch = this.services.watch(encoderDriversRef, (driver) => this.#track(driver), (driver) => this.#untrack(driver));
+    this.#unwatch = this.services.watch(
+      encoderDriversRef,
+      (driver) => this.#track(driver),
+      (driver) => this.#untrack(driver),
+    );
     if (this.options.summaryIntervalSec > 0) {
       const intervalMs = this.options.summaryIntervalSec * 1000;
-      this.#scheduler.every('encoder-summary', { intervalMs, runImmediately: false }, () => this.#logSummary());
+      this.#scheduler.every('encoder-summary', { intervalMs, runImmediately: false }, () =>
+        this.#logSummary(),
+      );
     }
   }
 
@@ -64,13 +78,18 @@ export class EncoderPoller {
 
   #track(driver: EncoderDriver): void {
     if (this.#find(driver.id)) {
-      this.log.error({ encoder: driver.id }, `two drivers provide encoder "${driver.id}"; the second is ignored`);
+      this.log.error(
+        { encoder: driver.id },
+        `two drivers provide encoder "${driver.id}"; the second is ignored`,
+      );
       return;
     }
     const history = new RingBuffer<EncoderSample>(this.options.historySize);
     const intervalMs = driver.pollIntervalMs ?? this.options.intervalMs;
-    const job = this.#scheduler.every(`poll:${driver.id}`, { intervalMs, jitterMs: this.options.jitterMs }, (signal) =>
-      this.#poll(driver, history, signal),
+    const job = this.#scheduler.every(
+      `poll:${driver.id}`,
+      { intervalMs, jitterMs: this.options.jitterMs },
+      (signal) => this.#poll(driver, history, signal),
     );
     this.#tracked.set(driver, { driver, job, history });
     this.log.info({ encoder: driver.id, family: driver.family, intervalMs }, `watching encoder ${driver.id}`);
@@ -90,7 +109,10 @@ export class EncoderPoller {
     if (!change) return;
     this.bus.publish('core', 'encoder.state', change);
     const level = sample.reachable ? 'info' : 'warn';
-    this.log[level]({ encoder: driver.id, reachable: sample.reachable, outputs: change.outputs }, describeSample(sample));
+    this.log[level](
+      { encoder: driver.id, reachable: sample.reachable, outputs: change.outputs },
+      describeSample(sample),
+    );
   }
 
   #logSummary(): void {

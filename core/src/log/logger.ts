@@ -16,9 +16,13 @@ export interface LoggerOptions {
  */
 export function createLogger(options: LoggerOptions): Logger {
   const base = { level: options.level, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime };
-  const usePretty = options.pretty === 'always' || (options.pretty === 'auto' && process.stdout.isTTY === true);
+  const usePretty =
+    options.pretty === 'always' || (options.pretty === 'auto' && process.stdout.isTTY === true);
   if (usePretty && !options.destination) {
-    return pino(base, pretty({ colorize: true, sync: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' }));
+    return pino(
+      base,
+      pretty({ colorize: true, sync: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' }),
+    );
   }
   return pino(base, options.destination ?? pino.destination({ dest: 1, sync: true }));
 }

@@ -1,8 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Clock, Logger, PluginContext, PluginStore, Unsubscribe } from '@encoder-manager/sdk';
+import {
+  createScheduler,
+  type Clock,
+  type Logger,
+  type PluginContext,
+  type PluginStore,
+  type Unsubscribe,
+} from '@encoder-manager/sdk';
 import type { CoreEventBus } from '../bus/event-bus.js';
-import { OwnedScheduler } from '../scheduler/scheduler.js';
 import type { ServiceRegistry } from './services.js';
 
 /** The shared pieces a plugin context is cut from. */
@@ -23,11 +29,14 @@ export interface ScopedContext {
 }
 
 /** Builds the context one plugin gets, tracking every subscription, job and service it creates. */
-export function createPluginContext(deps: ContextDeps, plugin: { name: string; version: string }): ScopedContext {
+export function createPluginContext(
+  deps: ContextDeps,
+  plugin: { name: string; version: string },
+): ScopedContext {
   const subscriptions: Unsubscribe[] = [];
   const controller = new AbortController();
   const log = deps.log.child({ plugin: plugin.name });
-  const scheduler = new OwnedScheduler(deps.clock, log);
+  const scheduler = createScheduler(deps.clock, log);
   const dataDir = path.join(deps.dataDir, plugin.name);
   let store: PluginStore | undefined;
   const ctx: PluginContext = {

@@ -17,7 +17,14 @@ export function definitionFromModule(mod: Record<string, unknown>): unknown {
  */
 export function checkDefinition(value: unknown, path: string, packageName: string): ProblemDraft[] {
   if (!isRecord(value)) {
-    return [invalid(path, packageName, 'does not export a plugin definition', 'export default definePlugin({...}) from its entry file')];
+    return [
+      invalid(
+        path,
+        packageName,
+        'does not export a plugin definition',
+        'export default definePlugin({...}) from its entry file',
+      ),
+    ];
   }
   const problems = shapeProblems(value, path, packageName);
   if (problems.length > 0) return problems;
@@ -28,7 +35,10 @@ function shapeProblems(def: Record<string, unknown>, path: string, pkg: string):
   const checks: [boolean, string][] = [
     [typeof def.name === 'string' && KEBAB.test(def.name), 'a kebab-case `name`'],
     [typeof def.version === 'string' && semver.valid(def.version) !== null, 'a semver `version`'],
-    [typeof def.sdk === 'string' && semver.validRange(def.sdk) !== null, 'a semver range in `sdk`, e.g. "^1.0.0"'],
+    [
+      typeof def.sdk === 'string' && semver.validRange(def.sdk) !== null,
+      'a semver range in `sdk`, e.g. "^1.0.0"',
+    ],
     [PLUGIN_KINDS.includes(def.kind as never), `a \`kind\` of ${PLUGIN_KINDS.join(', ')}`],
     [isRecord(def.configSchema), 'a JSON Schema object in `configSchema`'],
     [typeof def.setup === 'function', 'a `setup(ctx, config)` function'],
@@ -36,7 +46,9 @@ function shapeProblems(def: Record<string, unknown>, path: string, pkg: string):
   ];
   return checks
     .filter(([ok]) => !ok)
-    .map(([, needed]) => invalid(path, pkg, `lacks ${needed}`, 'fix the plugin package or install a working version'));
+    .map(([, needed]) =>
+      invalid(path, pkg, `lacks ${needed}`, 'fix the plugin package or install a working version'),
+    );
 }
 
 function sdkRangeProblems(def: PluginDefinition, path: string): ProblemDraft[] {
@@ -54,7 +66,12 @@ function sdkRangeProblems(def: PluginDefinition, path: string): ProblemDraft[] {
 }
 
 function invalid(path: string, pkg: string, what: string, fix: string): ProblemDraft {
-  return { path, code: 'EM_PLUGIN_INVALID', message: `package "${pkg}" ${what}`, fix: `${fix[0]?.toUpperCase()}${fix.slice(1)}.` };
+  return {
+    path,
+    code: 'EM_PLUGIN_INVALID',
+    message: `package "${pkg}" ${what}`,
+    fix: `${fix[0]?.toUpperCase()}${fix.slice(1)}.`,
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

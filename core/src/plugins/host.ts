@@ -47,7 +47,11 @@ export class PluginHost {
 
   constructor(
     plugins: readonly LoadedPlugin[],
-    private readonly deps: ContextDeps & { readonly bus: CoreEventBus; readonly clock: Clock; readonly log: Logger },
+    private readonly deps: ContextDeps & {
+      readonly bus: CoreEventBus;
+      readonly clock: Clock;
+      readonly log: Logger;
+    },
   ) {
     this.#slots = plugins.map((plugin) => ({ plugin, status: initialStatus(plugin) }));
   }
@@ -88,8 +92,15 @@ export class PluginHost {
     const { plugin } = slot;
     const scoped = createPluginContext(this.deps, { name: plugin.name, version: plugin.definition.version });
     try {
-      slot.instance = (await runHook(plugin.name, 'setup', plugin.entry.setupTimeoutMs, this.deps.clock,
-        () => plugin.definition.setup(scoped.ctx, plugin.config), (late) => stopQuietly(late))) ?? {};
+      slot.instance =
+        (await runHook(
+          plugin.name,
+          'setup',
+          plugin.entry.setupTimeoutMs,
+          this.deps.clock,
+          () => plugin.definition.setup(scoped.ctx, plugin.config),
+          (late) => stopQuietly(late),
+        )) ?? {};
       slot.scoped = scoped;
       this.#setState(slot, 'loaded');
       if (this.#ready) await this.#callReady(slot);
@@ -105,7 +116,9 @@ export class PluginHost {
     const ready = slot.instance?.ready;
     if (!ready) return;
     try {
-      await runHook(plugin.name, 'ready', plugin.entry.setupTimeoutMs, this.deps.clock, () => ready.call(slot.instance));
+      await runHook(plugin.name, 'ready', plugin.entry.setupTimeoutMs, this.deps.clock, () =>
+        ready.call(slot.instance),
+      );
     } catch (error) {
       await this.#stopSlot(slot);
       await this.#onFailure(slot, toPluginError(error, plugin.name));
@@ -115,8 +128,14 @@ export class PluginHost {
   async #onFailure(slot: Slot, error: PluginError): Promise<void> {
     const { entry } = slot.plugin;
     const attempts = slot.status.attempts + 1;
-    this.deps.log.error({ plugin: slot.plugin.name, code: error.code, err: error.cause ?? error, attempts }, error.message);
-    if (entry.failurePolicy === 'retry' && (entry.retry.maxAttempts === 0 || attempts < entry.retry.maxAttempts)) {
+    this.deps.log.error(
+      { plugin: slot.plugin.name, code: error.code, err: error.cause ?? error, attempts },
+      error.message,
+    );
+    if (
+      entry.failurePolicy === 'retry' &&
+      (entry.retry.maxAttempts === 0 || attempts < entry.retry.maxAttempts)
+    ) {
       this.#setState(slot, 'retrying', error, attempts);
       return this.#scheduleRetry(slot, attempts);
     }
@@ -129,10 +148,15 @@ export class PluginHost {
   #scheduleRetry(slot: Slot, attempts: number): void {
     const { retry } = slot.plugin.entry;
     const delay = backoffDelay(attempts, retry.initialDelayMs, retry.maxDelayMs);
-    this.deps.log.warn({ plugin: slot.plugin.name, attempts, delayMs: delay }, `retrying setup in ${delay} ms`);
+    this.deps.log.warn(
+      { plugin: slot.plugin.name, attempts, delayMs: delay },
+      `retrying setup in ${delay} ms`,
+    );
     slot.cancelRetry = this.deps.clock.setTimer(() => {
       slot.cancelRetry = undefined;
-      void this.#trySetup(slot).catch((error: unknown) => this.deps.log.error({ err: error }, 'retry failed'));
+      void this.#trySetup(slot).catch((error: unknown) =>
+        this.deps.log.error({ err: error }, 'retry failed'),
+      );
     }, delay);
   }
 
@@ -140,7 +164,10 @@ export class PluginHost {
     const { plugin } = slot;
     const stop = slot.instance?.stop;
     try {
-      if (stop) await runHook(plugin.name, 'stop', plugin.entry.stopTimeoutMs, this.deps.clock, () => stop.call(slot.instance));
+      if (stop)
+        await runHook(plugin.name, 'stop', plugin.entry.stopTimeoutMs, this.deps.clock, () =>
+          stop.call(slot.instance),
+        );
     } catch (error) {
       this.deps.log.error({ plugin: plugin.name, err: error }, errorMessageOf(error));
     } finally {
@@ -164,7 +191,8 @@ export class PluginHost {
   /** Dependents that waited for a plugin in retry, and that the start loop has already passed. */
   async #setUpWaitingDependents(slot: Slot): Promise<void> {
     for (const [index, other] of this.#slots.entries()) {
-      const waits = other.status.state === 'pending' && other.plugin.definition.depends?.includes(slot.plugin.name);
+      const waits =
+        other.status.state === 'pending' && other.plugin.definition.depends?.includes(slot.plugin.name);
       if (waits && index < this.#cursor) await this.#trySetup(other);
     }
   }
@@ -178,7 +206,12 @@ export class PluginHost {
   }
 
   #cascade(slot: Slot, dependency: string): void {
-    const error = new PluginError('EM_PLUGIN_DEPENDENCY_FAILED', slot.plugin.name, 'setup', `not started: dependency "${dependency}" is ${this.#stateOf(dependency)}`);
+    const error = new PluginError(
+      'EM_PLUGIN_DEPENDENCY_FAILED',
+      slot.plugin.name,
+      'setup',
+      `not started: dependency "${dependency}" is ${this.#stateOf(dependency)}`,
+    );
     this.#setState(slot, 'disabled', error, slot.status.attempts);
     this.#cascadeDependents(slot);
   }
@@ -192,16 +225,35 @@ export class PluginHost {
     const code: ErrorCode | undefined = error?.cause instanceof EmError ? error.cause.code : error?.code;
     const message = error ? errorMessageOf(error.cause ?? error) : undefined;
     slot.status = { ...slot.status, state, attempts, code, message };
-    if (!error) this.deps.log.info({ plugin: slot.plugin.name, state, version: slot.status.version }, `plugin ${state}`);
-    this.deps.bus.publish('core', 'plugin.state', { plugin: slot.plugin.name, state, code, message, at: this.deps.clock.now() });
+    if (!error)
+      this.deps.log.info(
+        { plugin: slot.plugin.name, state, version: slot.status.version },
+        `plugin ${state}`,
+      );
+    this.deps.bus.publish('core', 'plugin.state', {
+      plugin: slot.plugin.name,
+      state,
+      code,
+      message,
+      at: this.deps.clock.now(),
+    });
   }
 }
 
 function initialStatus(plugin: LoadedPlugin): PluginStatus {
   const { definition } = plugin;
-  return { name: plugin.name, version: definition.version, kind: definition.kind, packageName: plugin.packageName, state: 'pending', attempts: 0 };
+  return {
+    name: plugin.name,
+    version: definition.version,
+    kind: definition.kind,
+    packageName: plugin.packageName,
+    state: 'pending',
+    attempts: 0,
+  };
 }
 
 function toPluginError(error: unknown, plugin: string): PluginError {
-  return error instanceof PluginError ? error : new PluginError('EM_PLUGIN_SETUP_FAILED', plugin, 'setup', errorMessageOf(error), { cause: error });
+  return error instanceof PluginError
+    ? error
+    : new PluginError('EM_PLUGIN_SETUP_FAILED', plugin, 'setup', errorMessageOf(error), { cause: error });
 }

@@ -1,4 +1,10 @@
-import { PluginError, type Clock, type ErrorCode, type PluginHook, type PluginInstance } from '@encoder-manager/sdk';
+import {
+  PluginError,
+  type Clock,
+  type ErrorCode,
+  type PluginHook,
+  type PluginInstance,
+} from '@encoder-manager/sdk';
 
 /** Runs a plugin hook with a deadline; the error names the plugin, the hook and the cause. */
 export async function runHook<T>(
@@ -16,14 +22,19 @@ export async function runHook<T>(
     cancel = clock.setTimer(() => {
       timedOut = true;
       const code: ErrorCode = hook === 'stop' ? 'EM_PLUGIN_STOP_FAILED' : 'EM_PLUGIN_SETUP_TIMEOUT';
-      reject(new PluginError(code, plugin, hook, `did not finish within ${timeoutMs} ms`, {
-        hint: `Look for a hung connection in ${hook}(), or raise plugins.${plugin}.${hook === 'stop' ? 'stopTimeoutMs' : 'setupTimeoutMs'}.`,
-      }));
+      reject(
+        new PluginError(code, plugin, hook, `did not finish within ${timeoutMs} ms`, {
+          hint: `Look for a hung connection in ${hook}(), or raise plugins.${plugin}.${hook === 'stop' ? 'stopTimeoutMs' : 'setupTimeoutMs'}.`,
+        }),
+      );
     }, timeoutMs);
   });
   const attempt = Promise.resolve().then(work);
   // A hook that finishes after its deadline still gets cleaned up by the caller.
-  attempt.then((value) => timedOut && onLateResult(value), () => {});
+  attempt.then(
+    (value) => timedOut && onLateResult(value),
+    () => {},
+  );
   try {
     return await Promise.race([attempt, deadline]);
   } catch (error) {

@@ -5,7 +5,10 @@ import type { LoadedPlugin } from './load.js';
  * Orders plugins so each comes after everything it depends on (stable: config order otherwise).
  * A dependency that is not enabled, or a cycle, becomes a problem naming the plugins involved.
  */
-export function orderPlugins(plugins: readonly LoadedPlugin[]): { plugins: LoadedPlugin[]; problems: ProblemDraft[] } {
+export function orderPlugins(plugins: readonly LoadedPlugin[]): {
+  plugins: LoadedPlugin[];
+  problems: ProblemDraft[];
+} {
   const byName = new Map(plugins.map((plugin) => [plugin.name, plugin]));
   const problems = missingDependencies(plugins, byName);
   const ordered: LoadedPlugin[] = [];
@@ -28,7 +31,10 @@ export function orderPlugins(plugins: readonly LoadedPlugin[]): { plugins: Loade
   return { plugins: ordered, problems };
 }
 
-function missingDependencies(plugins: readonly LoadedPlugin[], byName: ReadonlyMap<string, LoadedPlugin>): ProblemDraft[] {
+function missingDependencies(
+  plugins: readonly LoadedPlugin[],
+  byName: ReadonlyMap<string, LoadedPlugin>,
+): ProblemDraft[] {
   return plugins.flatMap((plugin) =>
     (plugin.definition.depends ?? [])
       .filter((dependency) => !byName.has(dependency))

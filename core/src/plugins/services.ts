@@ -5,7 +5,10 @@ interface Provision {
   readonly implementation: unknown;
 }
 
-type Watcher = { onAdd(implementation: unknown, owner: string): void; onRemove(implementation: unknown): void };
+type Watcher = {
+  onAdd(implementation: unknown, owner: string): void;
+  onRemove(implementation: unknown): void;
+};
 
 /** Who provides which service. Provisions are removed when their plugin stops or fails. */
 export class ServiceRegistry {
@@ -16,9 +19,13 @@ export class ServiceRegistry {
     const list = this.#provisions.get(ref.id) ?? [];
     const existing = list[0];
     if (ref.multiplicity === 'single' && existing) {
-      throw new EmError('EM_SERVICE_DUPLICATE', `service ${ref.id} is provided by both "${existing.owner}" and "${owner}"`, {
-        hint: 'Enable only one of these plugins.',
-      });
+      throw new EmError(
+        'EM_SERVICE_DUPLICATE',
+        `service ${ref.id} is provided by both "${existing.owner}" and "${owner}"`,
+        {
+          hint: 'Enable only one of these plugins.',
+        },
+      );
     }
     list.push({ owner, implementation });
     this.#provisions.set(ref.id, list);
@@ -28,9 +35,13 @@ export class ServiceRegistry {
   use<T>(ref: ServiceRef<T, 'single'>, user: string): T {
     const found = this.tryUse(ref);
     if (found === undefined) {
-      throw new EmError('EM_SERVICE_MISSING', `plugin "${user}" needs service ${ref.id}, but no enabled plugin provides it`, {
-        hint: `Enable the plugin that provides ${ref.id} and list it in "${user}"'s depends.`,
-      });
+      throw new EmError(
+        'EM_SERVICE_MISSING',
+        `plugin "${user}" needs service ${ref.id}, but no enabled plugin provides it`,
+        {
+          hint: `Enable the plugin that provides ${ref.id} and list it in "${user}"'s depends.`,
+        },
+      );
     }
     return found;
   }
@@ -44,12 +55,20 @@ export class ServiceRegistry {
   }
 
   /** Calls back for every current and future provider of `ref`, and when one is withdrawn. */
-  watch<T>(ref: ServiceRef<T, ServiceMultiplicity>, onAdd: (implementation: T, owner: string) => void, onRemove: (implementation: T) => void): () => void {
-    const watcher: Watcher = { onAdd: (impl, owner) => onAdd(impl as T, owner), onRemove: (impl) => onRemove(impl as T) };
+  watch<T>(
+    ref: ServiceRef<T, ServiceMultiplicity>,
+    onAdd: (implementation: T, owner: string) => void,
+    onRemove: (implementation: T) => void,
+  ): () => void {
+    const watcher: Watcher = {
+      onAdd: (impl, owner) => onAdd(impl as T, owner),
+      onRemove: (impl) => onRemove(impl as T),
+    };
     const set = this.#watchers.get(ref.id) ?? new Set<Watcher>();
     set.add(watcher);
     this.#watchers.set(ref.id, set);
-    for (const provision of this.#provisions.get(ref.id) ?? []) watcher.onAdd(provision.implementation, provision.owner);
+    for (const provision of this.#provisions.get(ref.id) ?? [])
+      watcher.onAdd(provision.implementation, provision.owner);
     return () => set.delete(watcher);
   }
 

@@ -22,7 +22,9 @@ export interface DatabaseOptions {
 
 /** Opens the store and checks it answers, so a bad URL fails at start with a clear error. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const database = options.url ? await openPostgres(options.url, options.schema) : openSqlite(options.sqliteFile);
+  const database = options.url
+    ? await openPostgres(options.url, options.schema)
+    : openSqlite(options.sqliteFile);
   try {
     await database.knex.raw('select 1');
   } catch (error) {
@@ -55,7 +57,12 @@ function openSqlite(file: string): Database {
       },
     },
   });
-  return { knex: instance, dialect: 'sqlite', description: `SQLite ${file}`, close: () => instance.destroy() };
+  return {
+    knex: instance,
+    dialect: 'sqlite',
+    description: `SQLite ${file}`,
+    close: () => instance.destroy(),
+  };
 }
 
 async function openPostgres(url: string, schema: string | undefined): Promise<Database> {
@@ -72,7 +79,9 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
       await instance.raw('create schema if not exists ??', [schema]);
     } catch (error) {
       await instance.destroy();
-      throw new EmError('EM_STORE_CONNECT', `cannot prepare ${description}: ${errorMessageOf(error)}`, { cause: error });
+      throw new EmError('EM_STORE_CONNECT', `cannot prepare ${description}: ${errorMessageOf(error)}`, {
+        cause: error,
+      });
     }
   }
   return { knex: instance, dialect: 'postgres', description, close: () => instance.destroy() };

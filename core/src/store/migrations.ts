@@ -79,7 +79,9 @@ class PluginMigrationSource implements Knex.MigrationSource<string> {
       async up(trx: Knex) {
         const before = new Set(await listTables(trx));
         await mod.up(trx);
-        const foreign = (await listTables(trx)).filter((table) => !before.has(table) && !table.startsWith(prefix));
+        const foreign = (await listTables(trx)).filter(
+          (table) => !before.has(table) && !table.startsWith(prefix),
+        );
         if (foreign.length > 0) {
           throw new EmError(
             'EM_MIGRATION_TABLE_PREFIX',

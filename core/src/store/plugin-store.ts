@@ -11,6 +11,7 @@ export function createPluginStore(db: Knex, pluginName: string, dialect: 'sqlite
     dialect,
     tableName,
     table: (name) => db(tableName(name)),
-    transaction: (work) => db.transaction((trx: Knex.Transaction) => work({ table: (name) => trx(tableName(name)) })),
+    transaction: (work) =>
+      db.transaction((trx: Knex.Transaction) => work({ table: (name) => trx(tableName(name)) })),
   };
 }

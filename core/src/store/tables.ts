@@ -9,12 +9,16 @@ export function tablePrefix(pluginName: string): string {
 export async function listTables(db: Knex): Promise<string[]> {
   const client = String(db.client.config.client);
   if (client === 'pg') {
-    const rows = (await db.raw('select table_name from information_schema.tables where table_schema = current_schema()')) as {
+    const rows = (await db.raw(
+      'select table_name from information_schema.tables where table_schema = current_schema()',
+    )) as {
       rows: { table_name: string }[];
     };
     return rows.rows.map((row) => row.table_name);
   }
-  const rows = (await db.raw("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")) as {
+  const rows = (await db.raw(
+    "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'",
+  )) as {
     name: string;
   }[];
   return rows.map((row) => row.name);

@@ -5,7 +5,8 @@ export class RingBuffer<T> {
   #size = 0;
 
   constructor(readonly capacity: number) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be ≥ 1, got ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`capacity must be ≥ 1, got ${capacity}`);
     this.#items = new Array<T | undefined>(capacity);
   }
 
@@ -37,7 +38,10 @@ export class RingBuffer<T> {
 
   /** Oldest first. */
   toArray(): T[] {
-    return Array.from({ length: this.#size }, (_, index) => this.#items[(this.#head + index) % this.capacity] as T);
+    return Array.from(
+      { length: this.#size },
+      (_, index) => this.#items[(this.#head + index) % this.capacity] as T,
+    );
   }
 
   newest(): T | undefined {

@@ -25,7 +25,12 @@ describe('CoreEventBus', () => {
   it('delivers in order with seq, time and source', async () => {
     const { bus } = makeBus();
     const seen: { id: string; seq: number; source: string }[] = [];
-    bus.forOwner('listener').on('encoder.sample', (payload, meta) => void seen.push({ id: payload.encoderId, seq: meta.seq, source: meta.source }));
+    bus
+      .forOwner('listener')
+      .on(
+        'encoder.sample',
+        (payload, meta) => void seen.push({ id: payload.encoderId, seq: meta.seq, source: meta.source }),
+      );
     const publisher = bus.forOwner('driver-x');
     for (let n = 1; n <= 5; n += 1) publisher.publish('encoder.sample', sample(n));
     await bus.idle();
@@ -42,11 +47,17 @@ describe('CoreEventBus', () => {
       throw new Error('boom');
     });
     bus.forOwner('good').on('encoder.sample', (payload) => void good.push(payload.at));
-    bus.forOwner('watcher').on('plugin.error', (payload) => void errors.push(`${payload.plugin}:${payload.hook}`));
+    bus
+      .forOwner('watcher')
+      .on('plugin.error', (payload) => void errors.push(`${payload.plugin}:${payload.hook}`));
     for (let n = 1; n <= 3; n += 1) bus.publish('core', 'encoder.sample', sample(n));
     await bus.idle();
     expect(good).to.deep.equal([1, 2, 3]);
-    expect(errors).to.deep.equal(['faulty:on(encoder.sample)', 'faulty:on(encoder.sample)', 'faulty:on(encoder.sample)']);
+    expect(errors).to.deep.equal([
+      'faulty:on(encoder.sample)',
+      'faulty:on(encoder.sample)',
+      'faulty:on(encoder.sample)',
+    ]);
     expect(log.errors().filter((line) => line.plugin === 'faulty')).to.have.length(3);
     expect(bus.stats().find((s) => s.owner === 'faulty')?.errors).to.equal(3);
   });
@@ -81,7 +92,10 @@ describe('CoreEventBus', () => {
   it('drop-newest keeps the oldest events', async () => {
     const { bus } = makeBus();
     const seen: number[] = [];
-    bus.forOwner('small').on('encoder.sample', (payload) => void seen.push(payload.at), { queueSize: 3, overflow: 'drop-newest' });
+    bus.forOwner('small').on('encoder.sample', (payload) => void seen.push(payload.at), {
+      queueSize: 3,
+      overflow: 'drop-newest',
+    });
     for (let n = 1; n <= 10; n += 1) bus.publish('core', 'encoder.sample', sample(n));
     await bus.idle();
     expect(seen).to.deep.equal([1, 2, 3]);

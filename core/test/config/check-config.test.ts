@@ -60,7 +60,10 @@ describe('encoder-manager check-config', function () {
   it('reports the same problems as JSON with codes', async () => {
     const file = writeConfig(FIVE_MISTAKES);
     const result = await runCli(['check-config', '--json', '--config', file]);
-    const report = JSON.parse(result.stdout) as { valid: boolean; problems: { path: string; code: string; line?: number }[] };
+    const report = JSON.parse(result.stdout) as {
+      valid: boolean;
+      problems: { path: string; code: string; line?: number }[];
+    };
     expect(report.valid).to.equal(false);
     expect(report.problems.map((p) => p.path)).to.have.members([
       '/agent/dataDirr',
@@ -69,7 +72,9 @@ describe('encoder-manager check-config', function () {
       '/plugins/driver-simulatd',
       '/plugins/driver-simulated/config/encoders/0/id',
     ]);
-    expect(report.problems.find((p) => p.path === '/plugins/driver-simulatd')?.code).to.equal('EM_PLUGIN_NOT_FOUND');
+    expect(report.problems.find((p) => p.path === '/plugins/driver-simulatd')?.code).to.equal(
+      'EM_PLUGIN_NOT_FOUND',
+    );
     expect(report.problems.every((p) => typeof p.line === 'number')).to.equal(true);
   });
 

@@ -28,7 +28,12 @@ export function tempDir(label: string): string {
 export function writeFixturePlugin(root: string, spec: FixtureSpec): string {
   const dir = path.join(root, spec.name);
   mkdirSync(dir, { recursive: true });
-  const manifest = { name: `encoder-manager-plugin-${spec.name}`, version: '1.0.0', type: 'module', exports: './index.js' };
+  const manifest = {
+    name: `encoder-manager-plugin-${spec.name}`,
+    version: '1.0.0',
+    type: 'module',
+    exports: './index.js',
+  };
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
   writeFileSync(path.join(dir, 'index.js'), entrySource(spec));
   for (const [file, source] of Object.entries(spec.migrations ?? {})) {

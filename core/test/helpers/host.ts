@@ -10,8 +10,20 @@ import { MemoryLog } from './memory-log.js';
 import { tempDir } from './fixture-plugins.js';
 
 /** A plugin definition for host tests; only `setup` usually varies. */
-export function definition(name: string, setup: PluginDefinition['setup'], extra: Partial<PluginDefinition> = {}): PluginDefinition<TSchema> {
-  return { name, version: '1.0.0', sdk: '^1.0.0', kind: 'service', configSchema: Type.Object({}), setup, ...extra };
+export function definition(
+  name: string,
+  setup: PluginDefinition['setup'],
+  extra: Partial<PluginDefinition> = {},
+): PluginDefinition<TSchema> {
+  return {
+    name,
+    version: '1.0.0',
+    sdk: '^1.0.0',
+    kind: 'service',
+    configSchema: Type.Object({}),
+    setup,
+    ...extra,
+  };
 }
 
 /** A loaded plugin with the config entry's defaults, as the loader would produce it. */
@@ -25,7 +37,14 @@ export function loaded(def: PluginDefinition, entry: Partial<PluginEntry> = {}):
     config: {},
     ...entry,
   };
-  return { name: def.name, definition: def, packageName: `test-${def.name}`, packageDir: '/nonexistent', entry: fullEntry, config: {} };
+  return {
+    name: def.name,
+    definition: def,
+    packageName: `test-${def.name}`,
+    packageDir: '/nonexistent',
+    entry: fullEntry,
+    config: {},
+  };
 }
 
 /** A host over real bus/services with an in-memory log, plugins ordered as the loader would. */

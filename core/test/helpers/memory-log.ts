@@ -18,7 +18,8 @@ export class MemoryLog {
   logger(level = 'trace'): Logger {
     const sink = new Writable({
       write: (chunk: Buffer, _encoding, done) => {
-        for (const line of chunk.toString().split('\n').filter(Boolean)) this.lines.push(JSON.parse(line) as LogLine);
+        for (const line of chunk.toString().split('\n').filter(Boolean))
+          this.lines.push(JSON.parse(line) as LogLine);
         done();
       },
     });

@@ -14,7 +14,10 @@ describe('PluginHost', () => {
     });
     const { host } = makeHost([loaded(hung, { setupTimeoutMs: 150 })]);
     const started = Date.now();
-    const error = await host.start().then(() => undefined, (e: unknown) => e);
+    const error = await host.start().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(Date.now() - started).to.be.within(140, 390);
     expect(error).to.be.instanceOf(PluginError);
     expect((error as PluginError).code).to.equal('EM_PLUGIN_SETUP_TIMEOUT');
@@ -33,15 +36,28 @@ describe('PluginHost', () => {
     const healthy = definition('healthy', (ctx) => {
       ctx.schedule.every('tick', { intervalMs: 20 }, () => void (ticks += 1));
     });
-    const { host, log } = makeHost([loaded(broken, { failurePolicy: 'disable' }), loaded(needsBroken), loaded(healthy)]);
+    const { host, log } = makeHost([
+      loaded(broken, { failurePolicy: 'disable' }),
+      loaded(needsBroken),
+      loaded(healthy),
+    ]);
     await host.start();
     await host.ready();
     await sleep(120);
-    expect(stateOf(host, 'broken')).to.include({ state: 'disabled', code: 'EM_PLUGIN_SETUP_FAILED', message: 'cannot open serial port' });
-    expect(stateOf(host, 'needs-broken')).to.include({ state: 'disabled', code: 'EM_PLUGIN_DEPENDENCY_FAILED' });
+    expect(stateOf(host, 'broken')).to.include({
+      state: 'disabled',
+      code: 'EM_PLUGIN_SETUP_FAILED',
+      message: 'cannot open serial port',
+    });
+    expect(stateOf(host, 'needs-broken')).to.include({
+      state: 'disabled',
+      code: 'EM_PLUGIN_DEPENDENCY_FAILED',
+    });
     expect(stateOf(host, 'healthy')?.state).to.equal('loaded');
     expect(ticks).to.be.greaterThan(2);
-    expect(log.errors().some((line) => line.plugin === 'broken' && line.code === 'EM_PLUGIN_SETUP_FAILED')).to.equal(true);
+    expect(
+      log.errors().some((line) => line.plugin === 'broken' && line.code === 'EM_PLUGIN_SETUP_FAILED'),
+    ).to.equal(true);
     await host.stop();
   });
 
@@ -53,7 +69,10 @@ describe('PluginHost', () => {
     });
     const dependent = definition('dependent', () => {}, { depends: ['flaky'] });
     const { host } = makeHost([
-      loaded(flaky, { failurePolicy: 'retry', retry: { initialDelayMs: 50, maxDelayMs: 80, maxAttempts: 0 } }),
+      loaded(flaky, {
+        failurePolicy: 'retry',
+        retry: { initialDelayMs: 50, maxDelayMs: 80, maxAttempts: 0 },
+      }),
       loaded(dependent),
     ]);
     await host.start();
@@ -71,7 +90,12 @@ describe('PluginHost', () => {
     const hopeless = definition('hopeless', () => {
       throw new Error('nope');
     });
-    const { host } = makeHost([loaded(hopeless, { failurePolicy: 'retry', retry: { initialDelayMs: 100, maxDelayMs: 100, maxAttempts: 2 } })]);
+    const { host } = makeHost([
+      loaded(hopeless, {
+        failurePolicy: 'retry',
+        retry: { initialDelayMs: 100, maxDelayMs: 100, maxAttempts: 2 },
+      }),
+    ]);
     await host.start();
     await sleep(150);
     expect(stateOf(host, 'hopeless')).to.include({ state: 'failed', attempts: 2 });
@@ -82,13 +106,21 @@ describe('PluginHost', () => {
     const order: string[] = [];
     const first = definition('first', () => ({ stop: () => void order.push('first') }));
     const second = definition('second', () => ({ stop: () => never() }), { depends: ['first'] });
-    const third = definition('third', () => ({ stop: () => void order.push('third') }), { depends: ['second'] });
+    const third = definition('third', () => ({ stop: () => void order.push('third') }), {
+      depends: ['second'],
+    });
     const { host, log } = makeHost([loaded(first), loaded(second, { stopTimeoutMs: 100 }), loaded(third)]);
     await host.start();
     await host.stop();
     expect(order).to.deep.equal(['third', 'first']);
     expect(host.statuses().map((s) => s.state)).to.deep.equal(['stopped', 'stopped', 'stopped']);
-    expect(log.errors().some((line) => line.plugin === 'second' && String(line.msg).includes('did not finish within 100 ms'))).to.equal(true);
+    expect(
+      log
+        .errors()
+        .some(
+          (line) => line.plugin === 'second' && String(line.msg).includes('did not finish within 100 ms'),
+        ),
+    ).to.equal(true);
   });
 
   it('withdraws the services of a plugin that failed, and explains a missing service', async () => {
@@ -100,7 +132,10 @@ describe('PluginHost', () => {
     const consumer = definition('consumer', (ctx) => {
       ctx.use(ref);
     });
-    const { host, services } = makeHost([loaded(provider, { failurePolicy: 'disable' }), loaded(consumer, { failurePolicy: 'disable' })]);
+    const { host, services } = makeHost([
+      loaded(provider, { failurePolicy: 'disable' }),
+      loaded(consumer, { failurePolicy: 'disable' }),
+    ]);
     await host.start();
     expect(services.tryUse(ref)).to.equal(undefined);
     expect(stateOf(host, 'consumer')).to.include({ state: 'disabled', code: 'EM_SERVICE_MISSING' });
@@ -110,7 +145,11 @@ describe('PluginHost', () => {
   it('publishes plugin.state events on the bus', async () => {
     const { host, bus } = makeHost([loaded(definition('quiet', () => {}))]);
     const seen: string[] = [];
-    bus.subscribe('test', 'plugin.state', (event) => void seen.push(`${(event.payload as { state: string }).state}`));
+    bus.subscribe(
+      'test',
+      'plugin.state',
+      (event) => void seen.push(`${(event.payload as { state: string }).state}`),
+    );
     await host.start();
     await host.stop();
     await bus.idle();

@@ -23,19 +23,30 @@ describe('plugin loading', () => {
     expect(config.plugins).to.have.length(0);
     const [problem] = config.problems;
     expect(problem?.code).to.equal('EM_PLUGIN_SDK_RANGE');
-    expect(problem?.message).to.equal(`plugin "from-the-future" 1.0.0 requires SDK ^2.0.0, but this agent provides SDK ${SDK_VERSION}`);
+    expect(problem?.message).to.equal(
+      `plugin "from-the-future" 1.0.0 requires SDK ^2.0.0, but this agent provides SDK ${SDK_VERSION}`,
+    );
     expect(problem?.fix).to.contain('built for SDK 1.x');
   });
 
   it('loads a third-party package by path and validates its config against its own schema', async () => {
-    const schema = { type: 'object', properties: { url: { type: 'string', format: 'uri' }, retries: { type: 'integer', default: 3 } }, required: ['url'], additionalProperties: false };
+    const schema = {
+      type: 'object',
+      properties: { url: { type: 'string', format: 'uri' }, retries: { type: 'integer', default: 3 } },
+      required: ['url'],
+      additionalProperties: false,
+    };
     const config = await loadWith([{ name: 'webhook', configSchema: schema }]);
     expect(config.problems.map((p) => p.path)).to.deep.equal(['/plugins/webhook/config/url']);
     expect(config.problems[0]?.message).to.equal('missing required key "url"');
   });
 
   it('applies schema defaults to plugin config', async () => {
-    const schema = { type: 'object', properties: { retries: { type: 'integer', default: 3 } }, additionalProperties: false };
+    const schema = {
+      type: 'object',
+      properties: { retries: { type: 'integer', default: 3 } },
+      additionalProperties: false,
+    };
     const config = await loadWith([{ name: 'defaults', configSchema: schema }]);
     expect(config.problems).to.deep.equal([]);
     expect(config.plugins[0]?.config).to.deep.equal({ retries: 3 });
@@ -68,9 +79,13 @@ describe('plugin loading', () => {
   });
 
   it('reports an invalid definition without running any plugin code', async () => {
-    const config = await loadWith([{ name: 'bad-kind', kind: 'widget', setup: 'throw new Error("must not run")' }]);
+    const config = await loadWith([
+      { name: 'bad-kind', kind: 'widget', setup: 'throw new Error("must not run")' },
+    ]);
     expect(config.problems[0]).to.include({ code: 'EM_PLUGIN_INVALID' });
-    expect(config.problems[0]?.message).to.contain('lacks a `kind` of driver, check, remediation, notifier, scraper, service');
+    expect(config.problems[0]?.message).to.contain(
+      'lacks a `kind` of driver, check, remediation, notifier, scraper, service',
+    );
   });
 
   it('reports a package that throws while loading', async () => {
@@ -83,7 +98,10 @@ describe('plugin loading', () => {
   });
 
   it('skips plugins with enabled: false entirely', async () => {
-    const config = await loadWith([], 'plugins:\n  not-installed-anywhere:\n    enabled: false\n'.replace('plugins:\n', ''));
+    const config = await loadWith(
+      [],
+      'plugins:\n  not-installed-anywhere:\n    enabled: false\n'.replace('plugins:\n', ''),
+    );
     expect(config.problems).to.deep.equal([]);
     expect(config.plugins).to.deep.equal([]);
   });

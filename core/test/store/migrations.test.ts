@@ -66,7 +66,12 @@ for (const backend of testBackends()) {
         { plugin: 'store-beta', applied: ['001_events'] },
       ]);
       const tables = await listTables(db.knex);
-      expect(tables).to.include.members(['store_alpha_items', 'store_alpha_knex_migrations', 'store_beta_events', 'store_beta_knex_migrations']);
+      expect(tables).to.include.members([
+        'store_alpha_items',
+        'store_alpha_knex_migrations',
+        'store_beta_events',
+        'store_beta_knex_migrations',
+      ]);
     });
 
     it('is idempotent: a second run applies nothing and keeps the data', async () => {
@@ -78,9 +83,14 @@ for (const backend of testBackends()) {
     });
 
     it('refuses and rolls back a migration that creates a table outside the prefix', async () => {
-      const error = await migratePlugins(db.knex, [rogue], backend.schema).then(() => undefined, (e: unknown) => e);
+      const error = await migratePlugins(db.knex, [rogue], backend.schema).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).to.have.property('code', 'EM_MIGRATION_TABLE_PREFIX');
-      expect(String((error as Error).message)).to.contain('created alerts outside the plugin\'s prefix "rogue_"');
+      expect(String((error as Error).message)).to.contain(
+        'created alerts outside the plugin\'s prefix "rogue_"',
+      );
       expect(await listTables(db.knex)).to.not.include('alerts');
     });
 
@@ -95,7 +105,9 @@ for (const backend of testBackends()) {
         throw new Error('abort');
       });
       await failed.catch(() => {});
-      expect((await store.table('events').select('id')).map((row: { id: string }) => row.id)).to.deep.equal(['e1']);
+      expect((await store.table('events').select('id')).map((row: { id: string }) => row.id)).to.deep.equal([
+        'e1',
+      ]);
     });
   });
 }
@@ -106,7 +118,10 @@ describe('encoder-manager migrate (CLI)', function () {
     it(`runs at start of day and again with nothing to do on ${backend.name}`, async () => {
       const dir = tempDir('migrate-cli');
       const file = path.join(dir, 'encoder-manager.yaml');
-      writeFileSync(file, `plugins:\n  store-alpha:\n    package: ${alpha.packageDir}\n  store-beta:\n    package: ${beta.packageDir}\n`);
+      writeFileSync(
+        file,
+        `plugins:\n  store-alpha:\n    package: ${alpha.packageDir}\n  store-beta:\n    package: ${beta.packageDir}\n`,
+      );
       const env = backend.url ? { DATABASE_URL: backend.url, DATABASE_SCHEMA: backend.schema } : {};
       try {
         const first = await runCli(['migrate', '--config', file], { env });

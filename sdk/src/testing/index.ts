@@ -9,4 +9,3 @@ export { createFakeBus, type FakeBus, type FakeBusOptions } from './fake-bus.js'
 export { createMemoryLogger, type LogLevel, type LogRecord } from './memory-logger.js';
 export { bindService, type ServiceBinding } from './service-registry.js';
 export { createTestContext, type TestContext, type TestContextOptions } from './test-context.js';
-export { createTestScheduler, type TestScheduler } from './test-scheduler.js';

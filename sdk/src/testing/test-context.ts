@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  createScheduler,
   EmError,
   type BusEvent,
   type Clock,
@@ -12,7 +13,6 @@ import { createFakeBus } from './fake-bus.js';
 import { FakeClock } from './fake-clock.js';
 import { createMemoryLogger, type LogRecord } from './memory-logger.js';
 import { createServiceRegistry, type ServiceBinding } from './service-registry.js';
-import { createTestScheduler } from './test-scheduler.js';
 
 /** Options for `createTestContext`; everything is optional. */
 export interface TestContextOptions {
@@ -80,7 +80,7 @@ export function createTestContext(options: TestContextOptions = {}): TestContext
   const provided = new Map<string, unknown[]>();
   const log = createMemoryLogger(logs, { plugin: name });
   const bus = createFakeBus({ source: name, clock, log: log.child({ component: 'bus' }), events });
-  const schedule = createTestScheduler(clock, log.child({ component: 'scheduler' }));
+  const schedule = createScheduler(clock, log.child({ component: 'scheduler' }));
   const services = createServiceRegistry(options.services ?? [], provided);
   const controller = new AbortController();
   const dataDir = mkdtempSync(join(tmpdir(), `em-${name}-`));

@@ -15,7 +15,9 @@ export async function migrateCommand(location: string | undefined): Promise<numb
   const database = await openDatabase(where);
   try {
     const reports = await migratePlugins(database.knex, config.plugins, where.schema);
-    const lines = reports.map((r) => `${r.plugin}: ${r.applied.length === 0 ? 'up to date' : `applied ${r.applied.join(', ')}`}`);
+    const lines = reports.map(
+      (r) => `${r.plugin}: ${r.applied.length === 0 ? 'up to date' : `applied ${r.applied.join(', ')}`}`,
+    );
     process.stdout.write(`${database.description}\n${lines.join('\n') || 'no plugins with migrations'}\n`);
     return 0;
   } finally {

@@ -25,11 +25,13 @@ export async function pluginsCommand(location: string | undefined, json: boolean
     state: 'enabled',
   }));
   for (const [name, entry] of Object.entries(config.core.plugins)) {
-    if (!entry.enabled) rows.push({ name, version: '-', kind: '-', package: entry.package ?? '-', state: 'disabled' });
+    if (!entry.enabled)
+      rows.push({ name, version: '-', kind: '-', package: entry.package ?? '-', state: 'disabled' });
   }
   const configured = new Set(Object.keys(config.core.plugins));
   for (const name of discoverPluginNames(searchRoots(config.source.baseDir))) {
-    if (!configured.has(name)) rows.push({ name, version: '-', kind: '-', package: '-', state: 'installed, not configured' });
+    if (!configured.has(name))
+      rows.push({ name, version: '-', kind: '-', package: '-', state: 'installed, not configured' });
   }
   process.stdout.write(json ? `${JSON.stringify(rows, null, 2)}\n` : `${table(rows)}\n`);
   if (config.problems.length > 0) process.stderr.write(`\n${formatProblems(config.problems)}\n`);
@@ -41,5 +43,12 @@ function table(rows: readonly Row[]): string {
   const all = [header, ...rows];
   const keys = Object.keys(header) as (keyof Row)[];
   const widths = keys.map((key) => Math.max(...all.map((row) => row[key].length)));
-  return all.map((row) => keys.map((key, index) => row[key].padEnd(widths[index] ?? 0)).join('  ').trimEnd()).join('\n');
+  return all
+    .map((row) =>
+      keys
+        .map((key, index) => row[key].padEnd(widths[index] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

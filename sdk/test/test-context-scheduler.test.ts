@@ -75,7 +75,7 @@ describe('test context scheduler', () => {
     });
     await t.clock.advance(60);
     expect(reason).to.be.instanceOf(Error);
-    expect((reason as Error).message).to.contain('timed out after 50 ms');
+    expect((reason as Error).message).to.contain('exceeded 50 ms');
   });
 
   it('stops a job, and stopping the context stops the rest', async () => {

@@ -1,0 +1,108 @@
+import { expect } from 'chai';
+import { createScheduler, type JobOptions } from '@encoder-manager/sdk';
+import { createMemoryLogger, FakeClock } from '@encoder-manager/sdk/testing';
+
+type Run = (signal: AbortSignal) => void | Promise<void>;
+
+/** One job on its own scheduler, as `ctx.schedule.every` creates it. */
+function job(name: string, options: JobOptions, run: Run, clock: FakeClock, random?: () => number) {
+  return createScheduler(clock, createMemoryLogger([]), random).every(name, options, run);
+}
+
+describe('createScheduler().every', () => {
+  it('runs on a fixed grid without drift', async () => {
+    const clock = new FakeClock(0);
+    const runsAt: number[] = [];
+    const grid = job('grid', { intervalMs: 1000 }, () => void runsAt.push(clock.now()), clock);
+    await clock.advance(5000);
+    grid.stop();
+    expect(runsAt).to.deep.equal([0, 1000, 2000, 3000, 4000, 5000]);
+  });
+
+  it('never overlaps runs: a tick during a slow run is skipped and counted', async () => {
+    const clock = new FakeClock(0);
+    let active = 0;
+    let maxActive = 0;
+    const slow = job(
+      'slow',
+      { intervalMs: 1000, timeoutMs: 10_000 },
+      async () => {
+        active += 1;
+        maxActive = Math.max(maxActive, active);
+        await clock.sleep(2500);
+        active -= 1;
+      },
+      clock,
+    );
+    await clock.advance(6000);
+    slow.stop();
+    expect(maxActive).to.equal(1);
+    expect(slow.stats()).to.include({ runs: 3, skips: 4 });
+  });
+
+  it('adds jitter within [0, jitterMs) to each run, keeping the grid', async () => {
+    const clock = new FakeClock(0);
+    const runsAt: number[] = [];
+    const randoms = [0.5, 0.25, 0.999];
+    const jittery = job(
+      'jitter',
+      { intervalMs: 1000, jitterMs: 100 },
+      () => void runsAt.push(clock.now()),
+      clock,
+      () => randoms.shift() ?? 0,
+    );
+    await clock.advance(2200);
+    jittery.stop();
+    expect(runsAt).to.deep.equal([50, 1025, 2099]);
+  });
+
+  it('aborts a run past its timeout and counts the failure without stopping the job', async () => {
+    const clock = new FakeClock(0);
+    let aborted = 0;
+    const hang = job(
+      'hang',
+      { intervalMs: 1000, timeoutMs: 300 },
+      (signal) =>
+        new Promise<void>((_, reject) =>
+          signal.addEventListener('abort', () => {
+            aborted += 1;
+            reject(signal.reason);
+          }),
+        ),
+      clock,
+    );
+    await clock.advance(2500);
+    hang.stop();
+    expect(aborted).to.equal(3);
+    expect(hang.stats()).to.include({ runs: 3, failures: 3, skips: 0 });
+    expect(hang.stats().lastError).to.contain('exceeded 300 ms');
+  });
+
+  it('stop() cancels future runs and aborts the one in progress', async () => {
+    const clock = new FakeClock(0);
+    let runs = 0;
+    let abortedByStop = false;
+    const stoppable = job(
+      'stop',
+      { intervalMs: 100, runImmediately: false },
+      async (signal) => {
+        runs += 1;
+        signal.addEventListener('abort', () => void (abortedByStop = true));
+        await clock.sleep(50);
+      },
+      clock,
+    );
+    await clock.advance(225);
+    stoppable.stop();
+    await clock.advance(1000);
+    expect(runs).to.equal(2);
+    expect(abortedByStop).to.equal(true);
+  });
+
+  it('refuses an interval that would spin', () => {
+    expect(() => job('spin', { intervalMs: 0 }, () => {}, new FakeClock(0))).to.throw(
+      RangeError,
+      'intervalMs must be a positive finite number',
+    );
+  });
+});
