@@ -30,6 +30,8 @@ export const ERROR_CODES = {
   EM_DRIVER_UNSUPPORTED: 'The encoder or driver does not support the requested action.',
   EM_DRIVER_NOT_CONFIRMED:
     'A control action was accepted but the state read back did not confirm it in time.',
+  EM_SCRAPE_FETCH: 'A meeting source could not be fetched (timeout, HTTP error or empty reply).',
+  EM_SCRAPE_PARSE: 'A meeting source document could not be parsed (garbled PDF, HTML or JSON).',
 } as const;
 
 /** One of the stable error codes. */

@@ -1,6 +1,8 @@
 export { Type, type Static, type TSchema } from '@sinclair/typebox';
 export * from './alert.js';
+export * from './alert-transition.js';
 export * from './check.js';
+export * from './cli.js';
 export * from './clock.js';
 export * from './driver.js';
 export * from './errors.js';
