@@ -12,8 +12,47 @@ export type Capability =
   | 'reboot'
   | 'pushEvents';
 
-/** The normalised state of one output; the device's own value is kept in {@link EncoderOutput.raw}. */
-export type OutputState = 'idle' | 'starting' | 'active' | 'stopping' | 'failed' | 'unknown';
+/**
+ * The normalised state of one output; the device's own value is kept in {@link EncoderOutput.raw}.
+ * `reconnecting`: the device is retrying its destination; `degraded`: live but unhealthy (e.g. congested);
+ * `disabled`: the output is switched off in the device's configuration.
+ */
+export type OutputState =
+  | 'idle'
+  | 'starting'
+  | 'active'
+  | 'stopping'
+  | 'reconnecting'
+  | 'degraded'
+  | 'failed'
+  | 'disabled'
+  | 'unknown';
+
+/** Every output state, for validation and exhaustive mapping tests. */
+export const OUTPUT_STATES: readonly OutputState[] = [
+  'idle',
+  'starting',
+  'active',
+  'stopping',
+  'reconnecting',
+  'degraded',
+  'failed',
+  'disabled',
+  'unknown',
+];
+
+/** Every capability, in a stable order. */
+export const CAPABILITIES: readonly Capability[] = [
+  'stream',
+  'record',
+  'temperature',
+  'cpu',
+  'droppedFrames',
+  'bitrate',
+  'inputSignal',
+  'reboot',
+  'pushEvents',
+];
 
 /** One stream or record output of an encoder. */
 export interface EncoderOutput {
@@ -87,7 +126,14 @@ export interface EncoderDriver {
   readonly pollIntervalMs?: number;
   /** Reads the device. Must not throw for an unreachable device: return `reachable: false` with an error. */
   poll(signal: AbortSignal): Promise<EncoderSample>;
+  /**
+   * Starts/stops an output or reboots, then reads the state back until it matches or the deadline passes.
+   * Throws a {@link DriverError} when the device refuses or cannot be reached; returns `confirmed: false`
+   * when it accepted the command but the state did not follow in time.
+   */
   control?(action: ControlAction, signal: AbortSignal): Promise<ControlResult>;
+  /** Releases sockets and timers (push-based drivers hold a connection open). */
+  close?(): Promise<void>;
 }
 
 /** Every encoder the enabled driver plugins provide. */

@@ -9,3 +9,11 @@ export { createFakeBus, type FakeBus, type FakeBusOptions } from './fake-bus.js'
 export { createMemoryLogger, type LogLevel, type LogRecord } from './memory-logger.js';
 export { bindService, type ServiceBinding } from './service-registry.js';
 export { createTestContext, type TestContext, type TestContextOptions } from './test-context.js';
+export { check, registerWithMocha, type ConformanceCase } from './conformance.js';
+export {
+  describeDriverConformance,
+  driverConformanceCases,
+  type DriverConformanceOptions,
+  type DriverSimulatorHandle,
+  type SimulatorFault,
+} from './driver-conformance.js';

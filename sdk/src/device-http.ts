@@ -1,0 +1,111 @@
+import { DriverError, classifyNetworkError } from './driver-errors.js';
+
+/** A reply from a device, body read as text. */
+export interface DeviceReply {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+}
+
+/** Request options for one call. */
+export interface DeviceRequest {
+  readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path and query, appended to the base URL. */
+  readonly path: string;
+  readonly body?: string;
+  readonly contentType?: string;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * How a device authenticates. `session`: a login that yields a cookie/token header, repeated once when
+ * `isExpired` says a reply means the session ran out (AJA's login page, a 401 on Makito …).
+ */
+export type DeviceAuth =
+  | { readonly type: 'none' }
+  | { readonly type: 'basic'; readonly username: string; readonly password: string }
+  | { readonly type: 'bearer'; readonly token: string }
+  | {
+      readonly type: 'session';
+      login(http: DeviceHttp, signal?: AbortSignal): Promise<Record<string, string>>;
+      isExpired(reply: DeviceReply): boolean;
+    };
+
+/** Settings for {@link createDeviceHttp}. */
+export interface DeviceHttpOptions {
+  /** `http://10.0.0.20` or `http://127.0.0.1:8080` (simulators). */
+  readonly baseUrl: string;
+  readonly auth?: DeviceAuth;
+  /** Per-request deadline; default 5000 ms. */
+  readonly timeoutMs?: number;
+}
+
+/** HTTP to one device: deadlines, auth, and failures mapped to {@link DriverError} codes. */
+export interface DeviceHttp {
+  /** Sends a request; a 401/403 after (re-)authentication throws EM_DRIVER_AUTH. Other statuses are returned. */
+  request(request: DeviceRequest): Promise<DeviceReply>;
+  /** As `request`, without auth and without session handling (for login calls). */
+  raw(request: DeviceRequest & { headers?: Record<string, string> }): Promise<DeviceReply>;
+  /** Forgets the session so the next request logs in again. */
+  resetSession(): void;
+}
+
+/** Creates the HTTP client a driver uses for one device. */
+export function createDeviceHttp(options: DeviceHttpOptions): DeviceHttp {
+  const auth = options.auth ?? { type: 'none' };
+  const timeoutMs = options.timeoutMs ?? 5000;
+  let session: Record<string, string> | undefined;
+
+  const raw: DeviceHttp['raw'] = async (request) => {
+    const url = new URL(request.path, options.baseUrl).toString();
+    const signals = [AbortSignal.timeout(timeoutMs), ...(request.signal ? [request.signal] : [])];
+    const signal = AbortSignal.any(signals);
+    const headers: Record<string, string> = { ...request.headers };
+    if (request.contentType) headers['content-type'] = request.contentType;
+    try {
+      const response = await fetch(url, {
+        method: request.method ?? 'GET',
+        headers,
+        body: request.body,
+        signal,
+        redirect: 'manual',
+      });
+      return { status: response.status, headers: response.headers, text: await response.text() };
+    } catch (error) {
+      throw classifyNetworkError(error, options.baseUrl, signal);
+    }
+  };
+
+  const http: DeviceHttp = {
+    raw,
+    resetSession: () => void (session = undefined),
+    async request(request) {
+      if (auth.type !== 'session')
+        return refuseAuthFailure(await raw({ ...request, headers: staticHeaders(auth) }));
+      session ??= await auth.login(http, request.signal);
+      const first = await raw({ ...request, headers: session });
+      if (!auth.isExpired(first) && first.status !== 401) return refuseAuthFailure(first);
+      session = await auth.login(http, request.signal);
+      return refuseAuthFailure(await raw({ ...request, headers: session }));
+    },
+  };
+  return http;
+}
+
+function staticHeaders(auth: DeviceAuth): Record<string, string> {
+  if (auth.type === 'basic') {
+    return { authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}` };
+  }
+  if (auth.type === 'bearer') return { authorization: `Bearer ${auth.token}` };
+  return {};
+}
+
+function refuseAuthFailure(reply: DeviceReply): DeviceReply {
+  if (reply.status === 401 || reply.status === 403) {
+    throw new DriverError('EM_DRIVER_AUTH', `the device refused the credentials (HTTP ${reply.status})`, {
+      raw: reply.text,
+      hint: 'Check the user name and password in the driver config.',
+    });
+  }
+  return reply;
+}
