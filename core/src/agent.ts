@@ -18,6 +18,7 @@ export interface Agent {
   readonly host: PluginHost;
   readonly poller: EncoderPoller;
   readonly database: Database;
+  readonly services: ServiceRegistry;
   /** Stops plugins in reverse order, then the poller and the store. */
   stop(): Promise<void>;
 }
@@ -27,6 +28,11 @@ export interface AgentOptions {
   readonly clock?: Clock;
   readonly log?: Logger;
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * `run` (default) calls every plugin's `ready()` and starts polling. `command` only sets plugins up,
+   * for one-shot CLI commands that must not start servers or loops.
+   */
+  readonly mode?: 'run' | 'command';
 }
 
 /** Resolves where the data lives; `DATABASE_URL` (and `DATABASE_SCHEMA`) override the config. */
@@ -72,15 +78,15 @@ export async function startAgent(config: LoadedConfig, options: AgentOptions = {
   };
   try {
     await host.start();
-    await host.ready();
+    if (options.mode !== 'command') await host.ready();
   } catch (error) {
     await stop();
     throw error;
   }
-  poller.start();
+  if (options.mode !== 'command') poller.start();
   log.info(
     { plugins: host.statuses().map(({ name, version, state }) => `${name}@${version} ${state}`) },
     'agent ready',
   );
-  return { log, bus, host, poller, database, stop };
+  return { log, bus, host, poller, database, services, stop };
 }

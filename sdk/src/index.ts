@@ -12,6 +12,8 @@ export * from './errors.js';
 export * from './events.js';
 export * from './logger.js';
 export * from './meeting.js';
+export * from './meeting-parsing.js';
+export * from './meetings-service.js';
 export * from './notifier.js';
 export * from './plugin.js';
 export * from './remediation.js';

@@ -3,8 +3,10 @@ import { SDK_VERSION } from '@encoder-manager/sdk';
 import corePackage from '../../package.json' with { type: 'json' };
 import { checkConfigCommand } from './commands/check-config.js';
 import { migrateCommand } from './commands/migrate.js';
+import { listPluginCommands, pluginCommand } from './commands/plugin-command.js';
 import { pluginsCommand } from './commands/plugins.js';
 import { startCommand } from './commands/start.js';
+import { BUILT_IN, splitPluginCommand } from './plugin-words.js';
 import { runCommand } from './run.js';
 
 const program = new Command('encoder-manager')
@@ -25,6 +27,7 @@ Examples:
   encoder-manager start                       run the agent on ./encoder-manager.yaml
   encoder-manager check-config -c site.yaml   validate a config and list every problem
   encoder-manager plugins                     list installed and configured plugins
+  encoder-manager commands                    list commands the enabled plugins add (e.g. meetings, notify)
   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test encoder-manager migrate`,
   );
 
@@ -53,4 +56,12 @@ program
   .description("apply every enabled plugin's pending migrations (safe to run again)")
   .action(() => runCommand(() => migrateCommand(configOf())));
 
-await program.parseAsync(process.argv);
+program
+  .command('commands')
+  .description('list the commands the enabled plugins add to this CLI')
+  .action(() => runCommand(() => listPluginCommands(configOf())));
+// Any other word is a command a plugin contributes, looked up once the config is loaded. It bypasses
+// commander so the plugin sees its own options (--help included).
+const plugin = splitPluginCommand(process.argv.slice(2), BUILT_IN);
+if (plugin) await runCommand(() => pluginCommand(plugin.config, plugin.words));
+else await program.parseAsync(process.argv);

@@ -9,6 +9,17 @@ export { createFakeBus, type FakeBus, type FakeBusOptions } from './fake-bus.js'
 export { createMemoryLogger, type LogLevel, type LogRecord } from './memory-logger.js';
 export { bindService, type ServiceBinding } from './service-registry.js';
 export { createTestContext, type TestContext, type TestContextOptions } from './test-context.js';
+export {
+  compareMeetings,
+  expectedMeetingTable,
+  localTimeToEpochMs,
+  normaliseLocal,
+  readExpectedMeetings,
+  type CompareMeetingsOptions,
+  type ExpectedMeetings,
+  type ExpectedTable,
+  type MeetingComparison,
+} from './meeting-fixtures.js';
 export { check, registerWithMocha, type ConformanceCase } from './conformance.js';
 export {
   describeDriverConformance,
