@@ -1,6 +1,16 @@
 import path from 'node:path';
-import type { Clock, Logger } from '@encoder-manager/sdk';
+import { fileURLToPath } from 'node:url';
+import {
+  alertsServiceRef,
+  alertTransitionParticipantsRef,
+  createScheduler,
+  type Clock,
+  type Logger,
+} from '@encoder-manager/sdk';
+import { AlertEngine } from './alerts/engine.js';
+import { AlertRepository } from './alerts/repository.js';
 import { CoreEventBus } from './bus/event-bus.js';
+import { CheckRunner } from './checks/runner.js';
 import { systemClock } from './clock.js';
 import type { LoadedConfig } from './config/load.js';
 import { EncoderPoller } from './encoders/poller.js';
@@ -11,12 +21,16 @@ import { openDatabase, type Database } from './store/database.js';
 import { migratePlugins } from './store/migrations.js';
 import { createPluginStore } from './store/plugin-store.js';
 
+/** The core's own tables (alerts, silences) migrate like a plugin named `core`. */
+export const CORE_PACKAGE = { name: 'core', packageDir: fileURLToPath(new URL('..', import.meta.url)) };
+
 /** A running agent. */
 export interface Agent {
   readonly log: Logger;
   readonly bus: CoreEventBus;
   readonly host: PluginHost;
   readonly poller: EncoderPoller;
+  readonly alerts: AlertEngine;
   readonly database: Database;
   readonly services: ServiceRegistry;
   /** Stops plugins in reverse order, then the poller and the store. */
@@ -47,46 +61,78 @@ export function storeOptions(config: LoadedConfig, env: NodeJS.ProcessEnv) {
   };
 }
 
-/** Starts an agent from a validated config: store, migrations, plugins, then encoder polling. */
+/** Starts an agent from a validated config: store, migrations, alert engine, plugins, then polling. */
 export async function startAgent(config: LoadedConfig, options: AgentOptions = {}): Promise<Agent> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger(config.core.log);
   const where = storeOptions(config, options.env ?? process.env);
-  const database = await openDatabase(where);
-  log.info({ store: database.description }, 'store open');
-  try {
-    const reports = await migratePlugins(database.knex, config.plugins, where.schema);
-    for (const report of reports.filter((r) => r.applied.length > 0))
-      log.info({ ...report }, 'migrations applied');
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
+  const database = await openMigrated(config, where, log);
   const bus = new CoreEventBus(clock, log);
   const services = new ServiceRegistry();
+  const scheduler = createScheduler(clock, log.child({ component: 'core' }));
   const store = (name: string) => createPluginStore(database.knex, name, database.dialect);
   const host = new PluginHost(config.plugins, { bus, clock, log, services, dataDir: where.dataDir, store });
   const poller = new EncoderPoller(services, bus, clock, log.child({ component: 'poller' }), {
     ...config.core.polling,
     summaryIntervalSec: config.core.log.summaryIntervalSec,
   });
+  const checks = new CheckRunner(services, poller, bus, log.child({ component: 'checks' }));
+  const participants = () => services.useAllWithOwners(alertTransitionParticipantsRef);
+  const alerts = new AlertEngine(
+    new AlertRepository(database.knex, participants),
+    bus,
+    clock,
+    log.child({ component: 'alerts' }),
+    config.core.alerts,
+  );
+  services.provide('core', alertsServiceRef, alerts);
   const stop = async () => {
+    scheduler.stopAll();
+    checks.stop();
     poller.stop();
     await host.stop();
     await bus.idle();
     await database.close();
   };
   try {
+    await alerts.start(scheduler);
+    await seedConfigSilences(alerts, config);
     await host.start();
     if (options.mode !== 'command') await host.ready();
   } catch (error) {
     await stop();
     throw error;
   }
-  if (options.mode !== 'command') poller.start();
-  log.info(
-    { plugins: host.statuses().map(({ name, version, state }) => `${name}@${version} ${state}`) },
-    'agent ready',
-  );
-  return { log, bus, host, poller, database, services, stop };
+  if (options.mode !== 'command') {
+    checks.start();
+    poller.start();
+  }
+  const plugins = host.statuses().map(({ name, version, state }) => `${name}@${version} ${state}`);
+  log.info({ plugins }, 'agent ready');
+  return { log, bus, host, poller, alerts, database, services, stop };
+}
+
+async function openMigrated(
+  config: LoadedConfig,
+  where: ReturnType<typeof storeOptions>,
+  log: Logger,
+): Promise<Database> {
+  const database = await openDatabase(where);
+  log.info({ store: database.description }, 'store open');
+  try {
+    const reports = await migratePlugins(database.knex, [CORE_PACKAGE, ...config.plugins], where.schema);
+    for (const report of reports.filter((r) => r.applied.length > 0))
+      log.info({ ...report }, 'migrations applied');
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+/** Scheduled maintenance windows from the config, kept under stable ids so restarts do not duplicate them. */
+async function seedConfigSilences(alerts: AlertEngine, config: LoadedConfig): Promise<void> {
+  for (const [index, silence] of config.core.alerts.silences.entries()) {
+    await alerts.putSilence({ ...silence, id: `config:${index}`, createdBy: 'config' });
+  }
 }

@@ -32,6 +32,13 @@ export const ERROR_CODES = {
     'A control action was accepted but the state read back did not confirm it in time.',
   EM_SCRAPE_FETCH: 'A meeting source could not be fetched (timeout, HTTP error or empty reply).',
   EM_SCRAPE_PARSE: 'A meeting source document could not be parsed (garbled PDF, HTML or JSON).',
+  EM_SECRET_KEY_MISSING: 'A secret must be encrypted or decrypted but EM_SECRET_KEY is missing or too short.',
+  EM_SECRET_DECRYPT_FAILED:
+    'A stored secret could not be decrypted: EM_SECRET_KEY changed or the stored value was altered.',
+  EM_NOTIFY_SETTINGS_INVALID:
+    'A notification setting (recipient, role, rule, template or channel) is invalid or read-only.',
+  EM_NOTIFY_NOT_FOUND: 'The named recipient, role, rule, template, channel or dead letter does not exist.',
+  EM_NOTIFY_TEMPLATE_FAILED: 'A notification template failed to render; the plain default was sent instead.',
 } as const;
 
 /** One of the stable error codes. */

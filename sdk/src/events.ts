@@ -122,6 +122,8 @@ export interface EventCatalog {
   'alert.firing': Alert;
   /** alert engine → notifications, api. */
   'alert.resolved': Alert;
+  /** alert engine → notifications (stops escalation), api. */
+  'alert.acknowledged': Alert;
   /** analysis → notifications, api. */
   'analysis.finding': AnalysisFinding;
   /** failover → api, notifications. */

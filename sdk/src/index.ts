@@ -1,6 +1,7 @@
 export { Type, type Static, type TSchema } from '@sinclair/typebox';
 export * from './alert.js';
 export * from './alert-transition.js';
+export * from './alerts-service.js';
 export * from './check.js';
 export * from './cli.js';
 export * from './clock.js';
@@ -14,7 +15,9 @@ export * from './logger.js';
 export * from './meeting.js';
 export * from './meeting-parsing.js';
 export * from './meetings-service.js';
+export * from './notification-actions.js';
 export * from './notifier.js';
+export * from './notifications-service.js';
 export * from './plugin.js';
 export * from './remediation.js';
 export * from './scheduler.js';

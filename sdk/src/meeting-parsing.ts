@@ -46,7 +46,10 @@ const CLOCK = /^(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s*m\.?|p\.?\s*m\.?)?$/i;
  * Undefined when the text is not a time (e.g. "TBD", "Immediately following").
  */
 export function parseClockTime(text: string): string | undefined {
-  const clean = text.replace(/\u00a0/g, ' ').trim().toLowerCase();
+  const clean = text
+    .replace(/\u00a0/g, ' ')
+    .trim()
+    .toLowerCase();
   if (clean === 'noon') return '12:00:00';
   if (clean === 'midnight') return '00:00:00';
   const match = CLOCK.exec(clean);

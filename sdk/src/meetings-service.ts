@@ -70,19 +70,27 @@ export interface BodyScrapeReport {
   /** True when at least one source gave meetings; false keeps the stored meetings untouched. */
   readonly ok: boolean;
   readonly runs: readonly ScrapeRun[];
-  readonly changes: { readonly new: number; readonly moved: number; readonly cancelled: number; readonly updated: number };
+  readonly changes: {
+    readonly new: number;
+    readonly moved: number;
+    readonly cancelled: number;
+    readonly updated: number;
+  };
 }
 
 /** The meetings plugin's service, for the API plugin and the CLI. */
 export interface MeetingsService {
   /** Meetings that have not ended yet, soonest first. */
   upcoming(query?: MeetingQuery): Promise<readonly MeetingRecord[]>;
+  /** Meetings by start time, earliest first, limited only by the query (use `from`/`to` for a range). */
+  list(query?: MeetingQuery): Promise<readonly MeetingRecord[]>;
   /** Meetings that have started, latest first. */
   past(query?: MeetingQuery): Promise<readonly MeetingRecord[]>;
   /** Scrapes every enabled body now (or only the body of `source`), whatever the schedule says. */
-  scrapeNow(options?: { readonly source?: string; readonly signal?: AbortSignal }): Promise<
-    readonly BodyScrapeReport[]
-  >;
+  scrapeNow(options?: {
+    readonly source?: string;
+    readonly signal?: AbortSignal;
+  }): Promise<readonly BodyScrapeReport[]>;
   /** Recent scrape runs, newest first. */
   runs(options?: { readonly source?: string; readonly limit?: number }): Promise<readonly ScrapeRun[]>;
   /** Every source in the catalog, enabled or not, in city/body/priority order. */

@@ -35,6 +35,74 @@ export const PluginEntrySchema = Type.Object(
   { additionalProperties: false },
 );
 
+const Matcher = Type.Object(
+  {
+    name: Type.String({ minLength: 1 }),
+    op: StringEnum(['=', '!=', '=~', '!~'], { default: '=' }),
+    value: Type.String(),
+  },
+  { additionalProperties: false },
+);
+
+const AlertsSchema = Type.Object(
+  {
+    forMs: Type.Integer({
+      minimum: 0,
+      default: 15_000,
+      description: 'A problem must last this long before its alert fires.',
+    }),
+    holdDownMs: Type.Integer({
+      minimum: 0,
+      default: 30_000,
+      description: 'A firing alert resolves after this long ok.',
+    }),
+    flap: Type.Object(
+      {
+        window: Type.Integer({ minimum: 3, maximum: 100, default: 21 }),
+        highPct: Type.Number({ minimum: 0, maximum: 100, default: 50 }),
+        lowPct: Type.Number({ minimum: 0, maximum: 100, default: 25 }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    groupBy: Type.Array(Type.String(), { default: ['site'], examples: [['site', 'uplink']] }),
+    groupWaitMs: Type.Integer({ minimum: 0, default: 10_000 }),
+    groupMin: Type.Integer({ minimum: 2, default: 2 }),
+    inhibitRules: Type.Array(
+      Type.Object(
+        {
+          source: Type.Array(Matcher),
+          target: Type.Array(Matcher),
+          equal: Type.Array(Type.String(), { default: [] }),
+        },
+        { additionalProperties: false },
+      ),
+      { default: [] },
+    ),
+    silences: Type.Array(
+      Type.Object(
+        {
+          matchers: Type.Array(Matcher, { minItems: 1 }),
+          comment: Type.String({ default: '' }),
+          schedule: Type.Object(
+            {
+              cron: Type.String({ examples: ['0 18 * * 2'] }),
+              durationMin: Type.Integer({ minimum: 1 }),
+              timeZone: Type.String({ examples: ['America/Chicago'] }),
+            },
+            { additionalProperties: false },
+          ),
+        },
+        { additionalProperties: false },
+      ),
+      {
+        default: [],
+        description: 'Recurring maintenance windows; ad hoc silences are made through the API.',
+      },
+    ),
+  },
+  { additionalProperties: false, default: {} },
+);
+
 /** The core part of `encoder-manager.yaml`. Plugin `config` blocks are checked against each plugin's schema. */
 export const CoreConfigSchema = Type.Object(
   {
@@ -85,6 +153,7 @@ export const CoreConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    alerts: AlertsSchema,
     plugins: Type.Record(Type.String({ pattern: PLUGIN_NAME }), PluginEntrySchema, { default: {} }),
   },
   { additionalProperties: false },

@@ -54,6 +54,14 @@ export class ServiceRegistry {
     return (this.#provisions.get(ref.id) ?? []).map((provision) => provision.implementation as T);
   }
 
+  /** Providers with the plugin that provided each (for per-plugin scoping, e.g. store transactions). */
+  useAllWithOwners<T>(ref: ServiceRef<T, 'multiple'>): readonly { owner: string; implementation: T }[] {
+    return (this.#provisions.get(ref.id) ?? []).map(({ owner, implementation }) => ({
+      owner,
+      implementation: implementation as T,
+    }));
+  }
+
   /** Calls back for every current and future provider of `ref`, and when one is withdrawn. */
   watch<T>(
     ref: ServiceRef<T, ServiceMultiplicity>,

@@ -28,3 +28,17 @@ export {
   type DriverSimulatorHandle,
   type SimulatorFault,
 } from './driver-conformance.js';
+export {
+  conformanceMessage,
+  describeNotifierConformance,
+  notifierConformanceCases,
+  notifierFromPlugin,
+  type IdempotencyMode,
+  type NotifierConformanceOptions,
+  type NotifierFault,
+  type NotifierFromPluginOptions,
+  type NotifierReceiver,
+  type NotifierUnderTest,
+  type PluginNotifier,
+  type ReceivedNotification,
+} from './notifier-conformance.js';

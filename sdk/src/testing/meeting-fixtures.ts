@@ -30,7 +30,8 @@ export function readExpectedMeetings(expectedMdPath: string | URL): ExpectedMeet
   const text = readFileSync(expectedMdPath, 'utf8');
   const timeZone = /timezone:?\s*`([^`]+)`/i.exec(text)?.[1];
   const frozen = /freeze_time\("([^"]+)"\)/.exec(text)?.[1];
-  if (!timeZone || !frozen) throw new Error(`${String(expectedMdPath)}: no "timezone \`…\`" or freeze_time("…")`);
+  if (!timeZone || !frozen)
+    throw new Error(`${String(expectedMdPath)}: no "timezone \`…\`" or freeze_time("…")`);
   const frozenLocal = normaliseLocal(frozen.replace(' ', 'T'));
   return { timeZone, frozenLocal, now: localTimeToEpochMs(frozenLocal, timeZone), tables: parseTables(text) };
 }
@@ -80,7 +81,11 @@ function tableFrom(heading: string, lines: readonly string[]): ExpectedTable {
 }
 
 function cellsOf(line: string): string[] {
-  return line.replace(/^\|/, '').replace(/\|\s*$/, '').split('|').map((cell) => cell.trim());
+  return line
+    .replace(/^\|/, '')
+    .replace(/\|\s*$/, '')
+    .split('|')
+    .map((cell) => cell.trim());
 }
 
 /** `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm` filled out to `YYYY-MM-DDTHH:mm:ss`. */
@@ -98,7 +103,11 @@ export function localTimeToEpochMs(local: string, timeZone: string): number {
   return asUtc - zoneOffsetMs(first, timeZone);
 }
 
-function zoneOffsetMs(epochMs: number, timeZone: string): number {
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatFor(timeZone: string): Intl.DateTimeFormat {
+  const cached = formats.get(timeZone);
+  if (cached) return cached;
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
@@ -109,9 +118,22 @@ function zoneOffsetMs(epochMs: number, timeZone: string): number {
     minute: 'numeric',
     second: 'numeric',
   });
+  formats.set(timeZone, format);
+  return format;
+}
+
+function zoneOffsetMs(epochMs: number, timeZone: string): number {
+  const parts = formatFor(timeZone).formatToParts(new Date(epochMs));
   const part = (type: string): number =>
-    Number(format.formatToParts(new Date(epochMs)).find((p) => p.type === type)?.value);
-  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+    Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
   return wall - Math.floor(epochMs / 1000) * 1000;
 }
 
@@ -154,7 +176,10 @@ export function compareMeetings(
     const diffs = fields
       .filter((field) => field in row)
       .filter((field) => got?.[field] !== wanted(row, field))
-      .map((field) => `#${index} ${field}: got ${got?.[field] ?? '(none)'}, want ${wanted(row, field) ?? '(none)'}`);
+      .map(
+        (field) =>
+          `#${index} ${field}: got ${got?.[field] ?? '(none)'}, want ${wanted(row, field) ?? '(none)'}`,
+      );
     mismatches.push(...diffs);
     if (diffs.length === 0) matched += 1;
   });
@@ -167,7 +192,10 @@ function wanted(row: Readonly<Record<string, string>>, field: string): string | 
   return field === 'start' || field === 'end' ? normaliseLocal(value) : value;
 }
 
-function fieldsOf(meeting: ParsedMeeting, options: CompareMeetingsOptions): Record<string, string | undefined> {
+function fieldsOf(
+  meeting: ParsedMeeting,
+  options: CompareMeetingsOptions,
+): Record<string, string | undefined> {
   const startsAt = localTimeToEpochMs(meeting.start, options.timeZone);
   return {
     start: meeting.start,

@@ -1,4 +1,4 @@
-import { storeOptions } from '../../agent.js';
+import { CORE_PACKAGE, storeOptions } from '../../agent.js';
 import { loadConfig } from '../../config/load.js';
 import { formatProblems } from '../../config/problems.js';
 import { openDatabase } from '../../store/database.js';
@@ -14,7 +14,7 @@ export async function migrateCommand(location: string | undefined): Promise<numb
   const where = storeOptions(config, process.env);
   const database = await openDatabase(where);
   try {
-    const reports = await migratePlugins(database.knex, config.plugins, where.schema);
+    const reports = await migratePlugins(database.knex, [CORE_PACKAGE, ...config.plugins], where.schema);
     const lines = reports.map(
       (r) => `${r.plugin}: ${r.applied.length === 0 ? 'up to date' : `applied ${r.applied.join(', ')}`}`,
     );
