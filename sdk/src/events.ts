@@ -23,7 +23,11 @@ export interface StreamStateEvent {
   /** `app/name` at the ingest. */
   readonly stream: string;
   readonly publishing: boolean;
+  /** Publishing, but no bytes arrived for longer than the ingest's stall threshold (a frozen encoder). */
+  readonly stalled?: boolean;
   readonly source: string;
+  /** The ingest's id for the publishing connection, to correlate callbacks. */
+  readonly clientId?: string;
   readonly bytesInPerSec?: number;
   readonly width?: number;
   readonly height?: number;

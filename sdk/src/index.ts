@@ -11,6 +11,7 @@ export * from './driver.js';
 export * from './driver-errors.js';
 export * from './errors.js';
 export * from './events.js';
+export * from './ingest.js';
 export * from './logger.js';
 export * from './meeting.js';
 export * from './meeting-parsing.js';
