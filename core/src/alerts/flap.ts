@@ -4,29 +4,29 @@ export interface FlapPolicy {
   readonly window: number;
   /** Start flapping at or above this percent state change. */
   readonly highPct: number;
-  /** Stop flapping below this percent. */
+  /** Keep flapping while above this percent. */
   readonly lowPct: number;
 }
 
 /**
- * Percent state change over the window, weighted from 0.8 (oldest) to 1.2 (newest) as Sensu Go does,
- * so recent changes count more. `history` is a string of 'o' (ok) / 'x' (not ok), oldest first.
+ * Percent state change over a full window, exactly as Sensu Go computes it (api/core/v2/flapping.go): the
+ * first transition weighs 0.80, each later one 0.02 more, divided by the number of transitions in the
+ * window. Fewer results than the window → 0. `history` is 'o' (ok) / 'x' (not ok), oldest first.
  */
-export function percentStateChange(history: string): number {
-  const changes = history.length - 1;
-  if (changes < 1) return 0;
+export function percentStateChange(history: string, window: number): number {
+  if (history.length < window) return 0;
+  const recent = history.slice(-window);
   let weighted = 0;
-  for (let index = 1; index < history.length; index += 1) {
-    if (history[index] === history[index - 1]) continue;
-    weighted += 0.8 + (0.4 * (index - 1)) / Math.max(1, changes - 1);
+  for (let index = 1; index < recent.length; index += 1) {
+    if (recent[index] !== recent[index - 1]) weighted += 0.8 + 0.02 * (index - 1);
   }
-  return (weighted / changes) * 100;
+  return (weighted / (window - 1)) * 100;
 }
 
-/** The next flapping verdict with hysteresis between the two thresholds. */
+/** The next flapping verdict with hysteresis: start at ≥ high, stay while > low. */
 export function nextFlapping(wasFlapping: boolean, history: string, policy: FlapPolicy): boolean {
-  const pct = percentStateChange(history);
-  return wasFlapping ? pct >= policy.lowPct : pct >= policy.highPct;
+  const pct = percentStateChange(history, policy.window);
+  return wasFlapping ? pct > policy.lowPct : pct >= policy.highPct;
 }
 
 /** Appends a result to the history, keeping the window. */
