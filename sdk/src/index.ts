@@ -10,6 +10,7 @@ export * from './device-http.js';
 export * from './driver.js';
 export * from './driver-errors.js';
 export * from './errors.js';
+export * from './failover-service.js';
 export * from './events.js';
 export * from './ingest.js';
 export * from './logger.js';

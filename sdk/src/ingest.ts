@@ -10,7 +10,11 @@ export interface IngestService {
    * Resolves with the stream's state once it is publishing (and not stalled), or with undefined when
    * the timeout passes first. Used to confirm a failover at the receiving side.
    */
-  waitForPublishing(name: string, timeoutMs: number, signal?: AbortSignal): Promise<StreamStateEvent | undefined>;
+  waitForPublishing(
+    name: string,
+    timeoutMs: number,
+    signal?: AbortSignal,
+  ): Promise<StreamStateEvent | undefined>;
 }
 
 /** Every ingest the enabled plugins provide (one per RTMP/SRT server watched). */

@@ -14,6 +14,8 @@ import { RingBuffer } from '../util/ring-buffer.js';
 import { describeSample, stateChange } from './changes.js';
 import { pollOnce } from './poll-once.js';
 
+const MIN_POLL_DEADLINE_MS = 3000;
+
 /** The `polling:` and `log:` settings the poller needs. */
 export interface PollerOptions {
   readonly intervalMs: number;
@@ -86,9 +88,11 @@ export class EncoderPoller {
     }
     const history = new RingBuffer<EncoderSample>(this.options.historySize);
     const intervalMs = driver.pollIntervalMs ?? this.options.intervalMs;
+    // A fast poll interval must not make a briefly busy host look like a dead encoder.
+    const timeoutMs = Math.max(intervalMs, MIN_POLL_DEADLINE_MS);
     const job = this.#scheduler.every(
       `poll:${driver.id}`,
-      { intervalMs, jitterMs: this.options.jitterMs },
+      { intervalMs, jitterMs: this.options.jitterMs, timeoutMs },
       (signal) => this.#poll(driver, history, signal),
     );
     this.#tracked.set(driver, { driver, job, history });

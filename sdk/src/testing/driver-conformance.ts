@@ -31,7 +31,16 @@ export interface DriverConformanceOptions {
   readonly controlDeadlineMs?: number;
   /** The poll deadline used in the slow-reply case (default 1000 ms). */
   readonly slowPollDeadlineMs?: number;
+  /**
+   * Faults the family cannot honestly produce, each with the reason (e.g. a driver that reads local
+   * state has no reply that could be slow). Their cases are not run; `describeDriverConformance`
+   * lists them as pending with the reason, so the gap stays visible in the test output.
+   */
+  readonly notApplicable?: Partial<Record<SimulatorFault, string>>;
 }
+
+/** A case that provokes a fault, so it can be declared not applicable. */
+type FaultCase = ConformanceCase & { readonly fault?: SimulatorFault };
 
 const METRIC_CAPABILITY = {
   temperatureC: 'temperature',
@@ -40,8 +49,20 @@ const METRIC_CAPABILITY = {
   inputSignal: 'inputSignal',
 } as const;
 
-/** The standard driver tests, framework-agnostic: `{ name, run }` each. */
+/** The standard driver tests, framework-agnostic: `{ name, run }` each; not-applicable cases left out. */
 export function driverConformanceCases(options: DriverConformanceOptions): ConformanceCase[] {
+  return allCases(options).filter((testCase) => !testCase.fault || !options.notApplicable?.[testCase.fault]);
+}
+
+/** The cases left out because their fault is declared not applicable, with the reason given. */
+export function notApplicableCases(options: DriverConformanceOptions): { name: string; reason: string }[] {
+  return allCases(options).flatMap((testCase) => {
+    const reason = testCase.fault && options.notApplicable?.[testCase.fault];
+    return reason ? [{ name: testCase.name, reason }] : [];
+  });
+}
+
+function allCases(options: DriverConformanceOptions): FaultCase[] {
   const withDriver =
     (
       credentials: 'valid' | 'invalid',
@@ -58,7 +79,7 @@ export function driverConformanceCases(options: DriverConformanceOptions): Confo
       }
     };
   const poll = (driver: EncoderDriver, ms = 5000) => driver.poll(AbortSignal.timeout(ms));
-  const cases: ConformanceCase[] = [
+  const cases: FaultCase[] = [
     {
       name: 'declares known capabilities only',
       run: withDriver('valid', async (driver) => {
@@ -107,6 +128,7 @@ export function driverConformanceCases(options: DriverConformanceOptions): Confo
     },
     {
       name: 'an accepted command that never takes effect is not confirmed',
+      fault: 'ignore-commands',
       run: withDriver('valid', async (driver, sim) => {
         await sim.setOutput(options.streamOutput, 'idle');
         await sim.inject('ignore-commands');
@@ -116,6 +138,7 @@ export function driverConformanceCases(options: DriverConformanceOptions): Confo
     },
     {
       name: 'a slow device yields EM_DRIVER_TIMEOUT within the deadline',
+      fault: 'slow',
       run: withDriver('valid', async (driver, sim) => {
         await sim.inject('slow');
         const deadline = options.slowPollDeadlineMs ?? 1000;
@@ -134,6 +157,7 @@ export function driverConformanceCases(options: DriverConformanceOptions): Confo
     },
     {
       name: 'a garbled reply yields EM_DRIVER_PROTOCOL, not a throw',
+      fault: 'garbled',
       run: withDriver('valid', async (driver, sim) => {
         await sim.inject('garbled');
         const sample = await poll(driver);
@@ -175,7 +199,7 @@ function authCases(
     body: (d: EncoderDriver, s: DriverSimulatorHandle) => Promise<void>,
   ) => () => Promise<void>,
   poll: (driver: EncoderDriver) => Promise<EncoderSample>,
-): ConformanceCase[] {
+): FaultCase[] {
   if (options.auth === 'none') return [];
   const wrong: ConformanceCase = {
     name: 'wrong credentials yield EM_DRIVER_AUTH',
@@ -192,6 +216,7 @@ function authCases(
     wrong,
     {
       name: 'an expired session is renewed transparently',
+      fault: 'auth-expiry',
       run: withDriver('valid', async (driver, sim) => {
         check((await poll(driver)).reachable, 'first poll failed');
         await sim.inject('auth-expiry');
@@ -248,7 +273,16 @@ function isSample(value: unknown): value is EncoderSample {
   return typeof value === 'object' && value !== null && 'reachable' in value;
 }
 
-/** Registers the driver conformance cases with mocha's global `describe`/`it`. */
+/** Registers the driver conformance cases with mocha's global `describe`/`it`; not-applicable ones as pending. */
 export function describeDriverConformance(options: DriverConformanceOptions): void {
-  registerWithMocha(`${options.family} driver conformance`, driverConformanceCases(options), 60_000);
+  const title = `${options.family} driver conformance`;
+  registerWithMocha(title, driverConformanceCases(options), 60_000);
+  const skipped = notApplicableCases(options);
+  const { describe, it } = globalThis as { describe?: PendingDescribe; it?: (title: string) => void };
+  if (skipped.length === 0 || !describe || !it) return;
+  describe(`${title}: not applicable`, () => {
+    for (const { name, reason } of skipped) it(`${name} — not applicable: ${reason}`);
+  });
 }
+
+type PendingDescribe = (title: string, body: () => void) => void;

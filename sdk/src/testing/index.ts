@@ -24,6 +24,7 @@ export { check, registerWithMocha, type ConformanceCase } from './conformance.js
 export {
   describeDriverConformance,
   driverConformanceCases,
+  notApplicableCases,
   type DriverConformanceOptions,
   type DriverSimulatorHandle,
   type SimulatorFault,
