@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  agentServiceRef,
   alertsServiceRef,
   alertTransitionParticipantsRef,
   createScheduler,
+  encodersServiceRef,
   type Clock,
   type Logger,
 } from '@encoder-manager/sdk';
@@ -14,6 +16,7 @@ import { CheckRunner } from './checks/runner.js';
 import { systemClock } from './clock.js';
 import type { LoadedConfig } from './config/load.js';
 import { EncoderPoller } from './encoders/poller.js';
+import { createEncodersService } from './encoders/service.js';
 import { createLogger } from './log/logger.js';
 import { PluginHost } from './plugins/host.js';
 import { ServiceRegistry } from './plugins/services.js';
@@ -86,6 +89,22 @@ export async function startAgent(config: LoadedConfig, options: AgentOptions = {
     config.core.alerts,
   );
   services.provide('core', alertsServiceRef, alerts);
+  services.provide(
+    'core',
+    encodersServiceRef,
+    createEncodersService(services, poller, config.core.polling.intervalMs),
+  );
+  const startedAt = clock.now();
+  services.provide('core', agentServiceRef, {
+    plugins: () =>
+      host
+        .statuses()
+        .map((status) => ({
+          ...status,
+          configSchema: config.plugins.find((p) => p.name === status.name)?.definition.configSchema,
+        })),
+    diagnostics: () => ({ startedAt, bus: bus.stats(), store: database.description }),
+  });
   const stop = async () => {
     scheduler.stopAll();
     checks.stop();

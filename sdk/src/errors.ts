@@ -39,6 +39,10 @@ export const ERROR_CODES = {
     'A notification setting (recipient, role, rule, template or channel) is invalid or read-only.',
   EM_NOTIFY_NOT_FOUND: 'The named recipient, role, rule, template, channel or dead letter does not exist.',
   EM_NOTIFY_TEMPLATE_FAILED: 'A notification template failed to render; the plain default was sent instead.',
+  EM_API_KEY_INVALID:
+    'An API key request is invalid: unknown scope, expiry beyond the maximum, or a bad grace period.',
+  EM_API_KEY_NOT_FOUND: 'The API key id does not exist, or the key is already revoked.',
+  EM_API_LISTEN_FAILED: 'The API server could not listen on its host and port.',
 } as const;
 
 /** One of the stable error codes. */

@@ -64,7 +64,8 @@ export async function waitForStream(
   for (;;) {
     const stream = (await readRtmpStat(statUrl)).stream(path);
     if (until(stream)) return stream;
-    if (Date.now() > deadline) throw new Error(`${path} at ${statUrl}: condition not met within ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`${path} at ${statUrl}: condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

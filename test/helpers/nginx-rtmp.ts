@@ -42,7 +42,10 @@ export interface NginxRtmp {
 export async function startNginxRtmp(options: NginxRtmpOptions = {}): Promise<NginxRtmp> {
   const dir = mkdtempSync(join(tmpdir(), 'em-nginx-rtmp-'));
   const [port, httpPort] = [await freePort(), await freePort()];
-  writeFileSync(join(dir, 'nginx.conf'), nginxConf(dir, port, httpPort, options.applications ?? ['live'], options.notifyUrl));
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    nginxConf(dir, port, httpPort, options.applications ?? ['live'], options.notifyUrl),
+  );
   const child = spawn('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -66,9 +69,19 @@ export async function startNginxRtmp(options: NginxRtmpOptions = {}): Promise<Ng
   };
 }
 
-function nginxConf(dir: string, port: number, httpPort: number, applications: readonly string[], notifyUrl?: string): string {
-  const notify = notifyUrl ? ` notify_method get; on_publish ${notifyUrl}; on_publish_done ${notifyUrl};` : '';
-  const apps = applications.map((app) => `    application ${app} { live on; record off;${notify} }`).join('\n');
+function nginxConf(
+  dir: string,
+  port: number,
+  httpPort: number,
+  applications: readonly string[],
+  notifyUrl?: string,
+): string {
+  const notify = notifyUrl
+    ? ` notify_method get; on_publish ${notifyUrl}; on_publish_done ${notifyUrl};`
+    : '';
+  const apps = applications
+    .map((app) => `    application ${app} { live on; record off;${notify} }`)
+    .join('\n');
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
     .map((name) => `  ${name}_temp_path ${join(dir, name)};`)
     .join('\n');
@@ -99,9 +112,13 @@ async function waitUntilListening(ports: number[], child: ChildProcess, diagnost
   for (const port of ports) {
     while (!(await accepts(port))) {
       if (child.exitCode !== null || child.signalCode !== null)
-        throw new Error(`nginx exited (${child.exitCode ?? child.signalCode}) before listening:\n${diagnostics()}`);
+        throw new Error(
+          `nginx exited (${child.exitCode ?? child.signalCode}) before listening:\n${diagnostics()}`,
+        );
       if (Date.now() > deadline)
-        throw new Error(`nginx did not listen on 127.0.0.1:${port} within ${READY_TIMEOUT_MS} ms:\n${diagnostics()}`);
+        throw new Error(
+          `nginx did not listen on 127.0.0.1:${port} within ${READY_TIMEOUT_MS} ms:\n${diagnostics()}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
@@ -136,7 +153,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

@@ -1,0 +1,7 @@
+/** Keys whose values are secrets in Pearl replies (publisher settings carry RTMP passwords and stream keys). */
+const SECRET_KEYS = /"(password|passphrase|stream|key|username)"\s*:\s*"(?:[^"\\]|\\.)*"/g;
+
+/** The reply text with secret values masked, for error messages and logs. */
+export function redact(text: string): string {
+  return text.replace(SECRET_KEYS, '"$1":"***"');
+}
