@@ -6,9 +6,11 @@ import {
   alertTransitionParticipantsRef,
   createScheduler,
   encodersServiceRef,
+  notificationActionsRef,
   type Clock,
   type Logger,
 } from '@encoder-manager/sdk';
+import { notificationActions } from './alerts/actions.js';
 import { AlertEngine } from './alerts/engine.js';
 import { AlertRepository } from './alerts/repository.js';
 import { CoreEventBus } from './bus/event-bus.js';
@@ -91,18 +93,21 @@ export async function startAgent(config: LoadedConfig, options: AgentOptions = {
   services.provide('core', alertsServiceRef, alerts);
   services.provide(
     'core',
+    notificationActionsRef,
+    notificationActions(alerts, () => clock.now()),
+  );
+  services.provide(
+    'core',
     encodersServiceRef,
     createEncodersService(services, poller, config.core.polling.intervalMs),
   );
   const startedAt = clock.now();
   services.provide('core', agentServiceRef, {
     plugins: () =>
-      host
-        .statuses()
-        .map((status) => ({
-          ...status,
-          configSchema: config.plugins.find((p) => p.name === status.name)?.definition.configSchema,
-        })),
+      host.statuses().map((status) => ({
+        ...status,
+        configSchema: config.plugins.find((p) => p.name === status.name)?.definition.configSchema,
+      })),
     diagnostics: () => ({ startedAt, bus: bus.stats(), store: database.description }),
   });
   const stop = async () => {

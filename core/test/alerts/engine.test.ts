@@ -192,3 +192,30 @@ for (const backend of testBackends()) {
     });
   });
 }
+
+describe('notification actions (buttons in notifications)', function () {
+  this.timeout(30_000);
+  it('acknowledges and silences an open alert, and explains an unknown one', async () => {
+    const [backend] = testBackends();
+    const db = await backend!.open();
+    try {
+      const h = await makeEngine(db.knex, backend!.schema);
+      const { notificationActions } = await import('../../src/alerts/actions.js');
+      const actions = notificationActions(h.engine, () => h.clock.now());
+      await h.feed('enc-1', 'critical');
+      const fp = h.engine.open()[0]!.fingerprint;
+      const by = { channel: 'telegram', id: '42', displayName: '@dana' };
+      expect(await actions.acknowledge(fp, by)).to.deep.include({ ok: true });
+      expect(h.engine.get(fp)?.acknowledgedBy).to.equal('@dana (telegram)');
+      expect(await actions.silence(fp, 3_600_000, by)).to.deep.include({
+        ok: true,
+        message: 'Silenced "temperature" for 60 min.',
+      });
+      expect(h.engine.get(fp)?.suppressedBy).to.equal('silenced');
+      expect((await actions.silence('nope', 1000, by)).ok).to.equal(false);
+      await h.stop();
+    } finally {
+      await db.close();
+    }
+  });
+});
