@@ -5,7 +5,8 @@ export interface ChannelEncoderStatus {
   readonly encoder: string;
   readonly output: string;
   /** The stream name this encoder publishes at the ingest (`live/enc-a`). */
-  readonly stream: string;
+  /** Absent when the encoder's destination is not watched by an ingest. */
+  readonly stream?: string;
   readonly role: 'primary' | 'backup';
   readonly active: boolean;
   /** Why it is not eligible right now (unreachable, failed at 10:02, overheating …). */

@@ -12,12 +12,14 @@ const ChannelEncoder = Type.Object(
       default: 'stream',
       description: 'The output that feeds this channel.',
     }),
-    stream: Type.String({
-      pattern: '^[^/]+/[^/]+$',
-      description:
-        'app/name this encoder publishes at the ingest; primary and backup need different names (nginx refuses a second publisher).',
-      examples: ['live/chamber-a'],
-    }),
+    stream: Type.Optional(
+      Type.String({
+        pattern: '^[^/]+/[^/]+$',
+        description:
+          "app/name this encoder publishes at the watched ingest; primary and backup need different names (nginx refuses a second publisher). Without it, the encoder's own output state is the only truth (a destination the agent cannot watch).",
+        examples: ['live/chamber-a'],
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -35,6 +35,16 @@ export class HealthBoard {
     return this.#streams.get(stream);
   }
 
+  /**
+   * Whether an encoder is feeding its channel: its stream is live at the ingest or, for an encoder whose
+   * destination is not watched, its output reads active.
+   */
+  onAir(entry: { readonly encoder: string; readonly output: string; readonly stream?: string }): boolean {
+    if (entry.stream) return this.live(entry.stream);
+    const outputs = this.#samples.get(entry.encoder)?.outputs ?? [];
+    return outputs.some((output) => output.id === entry.output && output.state === 'active');
+  }
+
   /** True when the stream is publishing and bytes are flowing. */
   live(stream: string): boolean {
     const state = this.#streams.get(stream);

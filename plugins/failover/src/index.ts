@@ -60,7 +60,7 @@ export const failoverPlugin = definePlugin({
         await startPrimaries(ctx, channels);
         ctx.schedule.every('channels', { intervalMs: 1000 }, async () => {
           for (const runtime of channels) {
-            watcher.tick(runtime, health.live(runtime.activeEntry.stream));
+            watcher.tick(runtime, health.onAir(runtime.activeEntry));
             await returner.tick(runtime);
           }
         });

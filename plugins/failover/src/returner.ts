@@ -28,7 +28,7 @@ export class PrimaryReturner {
       await this.switcher.switch(runtime, { kind: 'return', reason, detectedAt: now, to: 0 });
       return;
     }
-    if (runtime.config.mode === 'cold' && !this.health.live(primary.stream)) this.#restart(runtime, now);
+    if (runtime.config.mode === 'cold' && !this.health.onAir(primary)) this.#restart(runtime, now);
   }
 
   #restart(runtime: ChannelRuntime, now: number): void {

@@ -47,7 +47,7 @@ export class ChannelRuntime {
       ? 'switching'
       : this.down
         ? 'down'
-        : health.live(this.activeEntry.stream)
+        : health.onAir(this.activeEntry)
           ? 'live'
           : 'idle';
     return {

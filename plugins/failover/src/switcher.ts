@@ -97,10 +97,13 @@ export class Switcher {
   async #bringUp(runtime: ChannelRuntime, index: number, record: FailoverRecord): Promise<FailoverRecord> {
     const entry = runtime.config.encoders[index]!;
     const commandedAt = this.deps.clock.now();
-    const command = this.deps.health.live(entry.stream)
+    const command = this.deps.health.onAir(entry)
       ? Promise.resolve(undefined)
       : this.#start(entry.encoder, entry.output, runtime.config.confirmTimeoutMs);
-    const live = await this.#waitLive(entry.stream, runtime.config.confirmTimeoutMs);
+    // Unwatched destinations are confirmed by the driver's read-back alone.
+    const live = entry.stream
+      ? await this.#waitLive(entry.stream, runtime.config.confirmTimeoutMs)
+      : (await command) === undefined;
     if (live) return { ...record, commandedAt, confirmedAt: this.deps.clock.now(), outcome: 'completed' };
     const failure = await command;
     const error = failure ?? `not publishing at the ingest within ${runtime.config.confirmTimeoutMs} ms`;

@@ -37,7 +37,7 @@ export class FaultWatcher {
     if (now - since >= grace)
       this.fault(
         runtime,
-        `${runtime.activeEntry.encoder}: ${runtime.activeEntry.stream} not publishing at the ingest`,
+        `${runtime.activeEntry.encoder}: ${runtime.activeEntry.stream ?? runtime.activeEntry.output} not on air`,
         now,
       );
   }
