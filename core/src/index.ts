@@ -7,3 +7,4 @@ export { createLogger } from './log/logger.js';
 export { PluginHost, type PluginStatus } from './plugins/host.js';
 export { openDatabase, type Database } from './store/database.js';
 export { migratePlugins } from './store/migrations.js';
+export { createPluginStore } from './store/plugin-store.js';

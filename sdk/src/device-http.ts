@@ -38,6 +38,8 @@ export interface DeviceHttpOptions {
   readonly auth?: DeviceAuth;
   /** Per-request deadline; default 5000 ms. */
   readonly timeoutMs?: number;
+  /** Largest reply body accepted; default 1 MiB. A bigger one is a protocol error, never buffered whole. */
+  readonly maxReplyBytes?: number;
 }
 
 /** HTTP to one device: deadlines, auth, and failures mapped to {@link DriverError} codes. */
@@ -70,7 +72,12 @@ export function createDeviceHttp(options: DeviceHttpOptions): DeviceHttp {
         signal,
         redirect: 'manual',
       });
-      return { status: response.status, headers: response.headers, text: await response.text() };
+      const text = await readCapped(
+        response,
+        options.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES,
+        options.baseUrl,
+      );
+      return { status: response.status, headers: response.headers, text };
     } catch (error) {
       throw classifyNetworkError(error, options.baseUrl, signal);
     }
@@ -90,6 +97,39 @@ export function createDeviceHttp(options: DeviceHttpOptions): DeviceHttp {
     },
   };
   return http;
+}
+
+const DEFAULT_MAX_REPLY_BYTES = 1024 * 1024;
+
+/** Reads a body up to `max` bytes; a device that sends more (a misrouted download, a runaway log) is cut off. */
+async function readCapped(response: Response, max: number, device: string): Promise<string> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > max) {
+    // Cancelling can wait on a server that never finishes; do not let it hold up the error.
+    void response.body?.cancel().catch(() => {});
+    throw tooLarge(device, `${declared} bytes declared`, max);
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body ?? []) {
+    size += chunk.byteLength;
+    if (size > max) {
+      void response.body?.cancel().catch(() => {});
+      throw tooLarge(device, `more than ${max} bytes sent`, max);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function tooLarge(device: string, what: string, max: number): DriverError {
+  return new DriverError(
+    'EM_DRIVER_PROTOCOL',
+    `${device} sent an oversized reply (${what}; limit ${max} bytes)`,
+    {
+      hint: 'Check that the configured port is the encoder control API, not a file or web server.',
+    },
+  );
 }
 
 function staticHeaders(auth: DeviceAuth): Record<string, string> {

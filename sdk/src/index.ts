@@ -10,6 +10,7 @@ export * from './core-services.js';
 export * from './control-confirm.js';
 export * from './device-http.js';
 export * from './driver.js';
+export * from './driver-kit.js';
 export * from './driver-errors.js';
 export * from './errors.js';
 export * from './failover-service.js';

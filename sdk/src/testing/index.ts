@@ -43,3 +43,19 @@ export {
   type PluginNotifier,
   type ReceivedNotification,
 } from './notifier-conformance.js';
+export { emErrorOf, expectEmError, type Failing } from './em-errors.js';
+export {
+  MEETING_FIXTURES_ROOT,
+  meetingFixture,
+  meetingFixtureUrl,
+  scrapeInputFactory,
+  type MeetingFixture,
+  type ScrapeInputFactory,
+} from './meeting-inputs.js';
+export { controlDriver, outputOf, pollDriver } from './driver-calls.js';
+export {
+  runSimulatorToExit,
+  spawnSimulator,
+  type SimulatorExit,
+  type SimulatorProcess,
+} from './simulator-process.js';
