@@ -49,7 +49,7 @@ describe('"should be live" meetings check through the real alert engine', functi
       `        - { name: ${name}, city: Springfield, body: ${body}, type: ical, url: "http://127.0.0.1:${port}/${name}.ics", timeZone: America/Chicago }`;
     const text = `
 agent: { dataDir: ${dir} }
-log: { level: warn, summaryIntervalSec: 0 }
+log: { level: error, summaryIntervalSec: 0 }
 alerts: { forMs: 0, holdDownMs: 0, groupWaitMs: 0, groupBy: [] }
 plugins:
   scraper-ical: {}

@@ -12,7 +12,7 @@ import { freePort } from './helpers/station.js';
 function stationYaml(dir: string, sim: AjaHeloSimulator, nginx: NginxRtmp, callbackPort: number): string {
   return `
 agent: { dataDir: ${dir} }
-log: { level: warn, summaryIntervalSec: 0 }
+log: { level: error, summaryIntervalSec: 0 }
 alerts: { forMs: 0, holdDownMs: 0, groupWaitMs: 0 }
 plugins:
   driver-aja-helo:

@@ -54,7 +54,7 @@ function stationYaml(nginx: NginxRtmp, callbackPort: number, options: StationOpt
           - { id: stream, kind: stream, url: "${url}", videoBitrateKbps: 800, preset: ultrafast, gopSeconds: 1 }`;
   const primaryUrl = options.primaryUrl?.(nginx) ?? nginx.rtmpUrl('live', 'enc-a');
   return `
-log: { level: warn, summaryIntervalSec: 0 }
+log: { level: error, summaryIntervalSec: 0 }
 alerts: { forMs: 0, holdDownMs: 0, groupWaitMs: 0 }
 plugins:
   driver-ffmpeg:

@@ -27,6 +27,11 @@ export class HealthBoard {
     this.#alerts.set(encoder, alerts);
   }
 
+  /** Consecutive polls that found the encoder unreachable. */
+  misses(encoder: string): number {
+    return this.#misses.get(encoder) ?? 0;
+  }
+
   latest(encoder: string): EncoderSample | undefined {
     return this.#samples.get(encoder);
   }

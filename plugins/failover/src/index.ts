@@ -72,7 +72,10 @@ export const failoverPlugin = definePlugin({
 export default failoverPlugin;
 
 function subscribe(ctx: PluginContext, health: HealthBoard, watcher: FaultWatcher): void {
-  ctx.bus.on('encoder.sample', (sample: EncoderSample) => health.sample(sample));
+  ctx.bus.on('encoder.sample', (sample: EncoderSample) => {
+    health.sample(sample);
+    watcher.onSample(sample, health.misses(sample.encoderId));
+  });
   ctx.bus.on('stream.state', (state: StreamStateEvent) => {
     health.stream(state);
     watcher.onStream(state);

@@ -32,16 +32,22 @@ export class PrimaryReturner {
   }
 
   #restart(runtime: ChannelRuntime, now: number): void {
-    if (now - runtime.lastPrimaryRestart < runtime.config.retryPrimaryEverySec * 1000) return;
+    if (
+      runtime.primaryRestarting ||
+      now - runtime.lastPrimaryRestart < runtime.config.retryPrimaryEverySec * 1000
+    )
+      return;
     runtime.lastPrimaryRestart = now;
     const primary = runtime.config.encoders[0]!;
     const driver = this.drivers().find((d) => d.id === primary.encoder);
     if (!driver?.control || this.health.latest(primary.encoder)?.reachable === false) return;
+    runtime.primaryRestarting = true;
     void driver
       .control(
         { type: 'start', outputId: primary.output },
         AbortSignal.timeout(runtime.config.confirmTimeoutMs),
       )
+      .finally(() => void (runtime.primaryRestarting = false))
       .then((result) =>
         this.log.info(
           { encoder: primary.encoder, confirmed: result.confirmed },

@@ -13,6 +13,8 @@ export class ChannelRuntime {
   primaryCleanSince: number | undefined;
   lowRateSince: number | undefined;
   lastPrimaryRestart = 0;
+  /** A restart of the primary is under way; a slow start must not be interrupted by the next attempt. */
+  primaryRestarting = false;
   /** Triggers that arrived while a switch was running (concurrent signals for the same fault). */
   mergedTriggers = 0;
   down = false;

@@ -1,8 +1,9 @@
-import type { Alert, Clock, EncoderStateEvent, StreamStateEvent } from '@encoder-manager/sdk';
+import type { Alert, Clock, EncoderSample, EncoderStateEvent, StreamStateEvent } from '@encoder-manager/sdk';
 import type { ChannelRuntime } from './runtime.js';
 import type { Switcher } from './switcher.js';
 
 const RETRY_WHEN_DOWN_MS = 5000;
+const UNREACHABLE_POLLS = 2;
 
 /** A fault on the encoder currently feeding a channel. */
 type Fault = (runtime: ChannelRuntime, reason: string, at: number) => void;
@@ -51,9 +52,20 @@ export class FaultWatcher {
     }
   }
 
+  /** Unreachable for two polls in a row: one missed or unreadable poll is not worth switching for. */
+  onSample(sample: EncoderSample, misses: number): void {
+    if (sample.reachable || misses < UNREACHABLE_POLLS) return;
+    for (const runtime of this.#feeding(sample.encoderId)) {
+      this.fault(
+        runtime,
+        `${sample.encoderId} unreachable (${sample.error?.code ?? 'no answer'})`,
+        sample.at,
+      );
+    }
+  }
+
   onEncoderState(event: EncoderStateEvent): void {
     for (const runtime of this.#feeding(event.encoderId)) {
-      if (!event.reachable) this.fault(runtime, `${event.encoderId} unreachable`, event.at);
       const output = event.outputs.find((o) => o.id === runtime.activeEntry.output && o.state === 'failed');
       if (output) this.fault(runtime, `${event.encoderId} output ${output.id} failed`, event.at);
     }
