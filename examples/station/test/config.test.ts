@@ -13,7 +13,7 @@ describe('example station configs', () => {
     it(`${label} is valid as shipped`, async () => {
       const config = await loadConfig({ location, env: {} });
       expect(config.problems).to.deep.equal([]);
-      expect(config.plugins.map((plugin) => plugin.name)).to.deep.equal(['driver-simulated']);
+      expect(config.plugins.map((plugin) => plugin.name)).to.include('driver-simulated');
     });
   }
 });
