@@ -19,7 +19,6 @@ export async function startCommand(location: string | undefined): Promise<number
     agent.log.error({ timeoutMs: config.core.agent.stopTimeoutMs }, 'stop took too long; exiting');
     process.exit(1);
   }, config.core.agent.stopTimeoutMs);
-  forceExitOnRepeat();
   await agent.stop();
   clearTimeout(overrun);
   agent.log.info('stopped cleanly');
@@ -29,24 +28,22 @@ export async function startCommand(location: string | undefined): Promise<number
 /** How long a repeated signal counts as the same Ctrl-C (npm and the terminal both deliver it). */
 const REPEAT_GRACE_MS = 1000;
 
-/** A second Ctrl-C, not the echo of the first, aborts a stop that hangs. */
-function forceExitOnRepeat(): void {
-  const firstAt = Date.now();
-  const onRepeat = (signal: NodeJS.Signals) => {
-    if (Date.now() - firstAt < REPEAT_GRACE_MS) return;
-    process.stderr.write(`${signal} again: exiting without a clean stop\n`);
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  };
-  process.on('SIGINT', onRepeat);
-  process.on('SIGTERM', onRepeat);
-}
-
+/**
+ * Resolves on the first SIGINT/SIGTERM. The same listener stays installed for the life of the process,
+ * so a second signal can never meet Node's default action (instant death) mid-stop: within the grace it
+ * is the echo of the first Ctrl-C and ignored; later it aborts a stop that hangs.
+ */
 function nextSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
+    let firstAt: number | undefined;
     const onSignal = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      resolve(signal);
+      if (firstAt === undefined) {
+        firstAt = Date.now();
+        resolve(signal);
+      } else if (Date.now() - firstAt >= REPEAT_GRACE_MS) {
+        process.stderr.write(`${signal} again: exiting without a clean stop\n`);
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+      }
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
