@@ -25,7 +25,9 @@ interface OperationObject {
 }
 
 /** Every operation of an OpenAPI 3.1 document (as served at /api/v1/openapi.json), in document order. */
-export function operationsOf(document: { paths: Record<string, Record<string, OperationObject>> }): Operation[] {
+export function operationsOf(document: {
+  paths: Record<string, Record<string, OperationObject>>;
+}): Operation[] {
   return Object.entries(document.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, operation]) => {
       const parameters = operation.parameters ?? [];

@@ -29,7 +29,8 @@ export function serialize(request: RawRequest): Buffer {
   const head = Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
   if (request.framing === 'none') return head;
   if (request.framing === 'length') return Buffer.concat([head, body]);
-  const chunk = body.length > 0 ? [Buffer.from(`${body.length.toString(16)}\r\n`), body, Buffer.from('\r\n')] : [];
+  const chunk =
+    body.length > 0 ? [Buffer.from(`${body.length.toString(16)}\r\n`), body, Buffer.from('\r\n')] : [];
   return Buffer.concat([head, ...chunk, Buffer.from('0\r\n\r\n')]);
 }
 
@@ -54,11 +55,18 @@ export function sendRaw(port: number, bytes: Buffer, timeoutMs = 10_000): Promis
     socket.on('error', () => undefined);
     socket.on('close', () => {
       clearTimeout(timer);
-      const text = Buffer.concat(chunks).toString('utf8');
+      // Interim answers (`100 Continue` to `Expect: 100-continue`) precede the final one.
+      const text = Buffer.concat(chunks)
+        .toString('utf8')
+        .replace(/^(HTTP\/1\.1 1\d\d [^\r]*\r\n\r\n)+(?=HTTP)/, '');
       const split = text.indexOf('\r\n\r\n');
       const head = split < 0 ? text : text.slice(0, split);
       const status = /^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1];
-      resolve({ status: status ? Number(status) : undefined, head, body: split < 0 ? '' : text.slice(split + 4) });
+      resolve({
+        status: status ? Number(status) : undefined,
+        head,
+        body: split < 0 ? '' : text.slice(split + 4),
+      });
     });
     // No half-close: Node's server aborts a request whose client sent FIN before the answer.
     socket.write(bytes);

@@ -61,7 +61,9 @@ function objectOf(schema: JsonSchema, depth: number): fc.Arbitrary<unknown> {
   const known = fc.record(model, { requiredKeys: required.filter((k) => k in model) });
   const patterns = schema.patternProperties as Record<string, JsonSchema> | undefined;
   const extra = patterns
-    ? fc.dictionary(fc.string({ maxLength: 20 }), valueOf(Object.values(patterns)[0]!, depth + 1), { maxKeys: 4 })
+    ? fc.dictionary(fc.string({ maxLength: 20 }), valueOf(Object.values(patterns)[0]!, depth + 1), {
+        maxKeys: 4,
+      })
     : fc.dictionary(fc.string({ maxLength: 12 }), wrongValue, { maxKeys: 1 });
   return fc.tuple(known, fc.option(extra, { freq: 4 })).map(([k, e]) => ({ ...(e ?? {}), ...k }));
 }
