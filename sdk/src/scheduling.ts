@@ -84,10 +84,23 @@ class Job implements ScheduledJob {
 
   #arm(): void {
     if (this.#stopped) return;
+    this.#skipMissedTicks();
     const jitter = Math.floor(this.random() * (this.options.jitterMs ?? 0));
     const delay = Math.max(0, this.#nextBase + jitter - this.clock.now());
     this.#nextBase += this.options.intervalMs;
     this.#cancelTimer = this.clock.setTimer(() => this.#tick(), delay);
+  }
+
+  /**
+   * When the event loop fell behind by whole intervals, those ticks are skipped (and counted), not run
+   * back to back: catching up would only deepen an overload.
+   */
+  #skipMissedTicks(): void {
+    const behind = this.clock.now() - this.#nextBase;
+    if (behind < this.options.intervalMs) return;
+    const missed = Math.floor(behind / this.options.intervalMs);
+    this.#stats.skips += missed;
+    this.#nextBase += missed * this.options.intervalMs;
   }
 
   #tick(): void {

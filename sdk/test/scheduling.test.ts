@@ -106,3 +106,37 @@ describe('createScheduler().every', () => {
     );
   });
 });
+
+describe('createScheduler() under a stalled event loop', () => {
+  it('skips (and counts) the ticks it missed instead of running them back to back', async () => {
+    // A clock whose timers fire only when the test says so, however late: a blocked event loop.
+    let now = 0;
+    let timers: (() => void)[] = [];
+    const clock = {
+      now: () => now,
+      setTimer: (fn: () => void) => (timers.push(fn), () => {}),
+      sleep: async () => {},
+    };
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+    const fireNextTick = async () => {
+      const [tick] = timers; // each arm pushes the next tick first, then the run's timeout
+      timers = [];
+      tick?.();
+      await settle();
+    };
+    const runsAt: number[] = [];
+    const job = createScheduler(clock, createMemoryLogger([])).every(
+      'lag',
+      { intervalMs: 1000 },
+      () => void runsAt.push(now),
+    );
+    await fireNextTick(); // t=0
+    now = 5500; // the 1000 ms tick fires 4.5 s late
+    await fireNextTick();
+    now = 6000;
+    await fireNextTick();
+    job.stop();
+    expect(runsAt).to.deep.equal([0, 5500, 6000]);
+    expect(job.stats().skips).to.equal(3); // the 2000, 3000 and 4000 ticks
+  });
+});

@@ -36,6 +36,8 @@ interface Tracked {
  */
 export class EncoderPoller {
   readonly #tracked = new Map<EncoderDriver, Tracked>();
+  /** By encoder id, so adding 5,000 drivers is not quadratic. */
+  readonly #byId = new Map<string, Tracked>();
   readonly #scheduler: OwnedScheduler;
   #unwatch: () => void = () => {};
 
@@ -67,6 +69,7 @@ export class EncoderPoller {
     this.#unwatch();
     this.#scheduler.stopAll();
     this.#tracked.clear();
+    this.#byId.clear();
   }
 
   /** Recent samples of one encoder, oldest first. */
@@ -95,13 +98,17 @@ export class EncoderPoller {
       { intervalMs, jitterMs: this.options.jitterMs, timeoutMs },
       (signal) => this.#poll(driver, history, signal),
     );
-    this.#tracked.set(driver, { driver, job, history });
+    const tracked = { driver, job, history };
+    this.#tracked.set(driver, tracked);
+    this.#byId.set(driver.id, tracked);
     this.log.info({ encoder: driver.id, family: driver.family, intervalMs }, `watching encoder ${driver.id}`);
   }
 
   #untrack(driver: EncoderDriver): void {
-    this.#tracked.get(driver)?.job.stop();
+    const tracked = this.#tracked.get(driver);
+    tracked?.job.stop();
     this.#tracked.delete(driver);
+    if (tracked && this.#byId.get(driver.id) === tracked) this.#byId.delete(driver.id);
   }
 
   async #poll(driver: EncoderDriver, history: RingBuffer<EncoderSample>, signal: AbortSignal): Promise<void> {
@@ -126,6 +133,6 @@ export class EncoderPoller {
   }
 
   #find(encoderId: string): Tracked | undefined {
-    return [...this.#tracked.values()].find((tracked) => tracked.driver.id === encoderId);
+    return this.#byId.get(encoderId);
   }
 }
