@@ -35,18 +35,28 @@ async function runMode(mode: 'cold' | 'warm', trials: number): Promise<Trial[]> 
       process.stdout.write(
         `  trial ${String(index + 1).padStart(2)}: gap ${trial.gapMs} ms (detect ${trial.detectMs}, decide ${trial.decideMs}, start→live ${trial.startToLiveMs})\n`,
       );
-      await station.failover.returnToPrimary('council', 'bench');
-      const backupGone = () => mode === 'warm' || station.pidOf('live/enc-b') === undefined;
-      await station.until(
-        () => backupGone() && station.failover.channels()[0]?.state === 'live',
-        20_000,
-        'back on primary',
-      );
+      await backOnPrimary(station, mode);
     }
   } finally {
     await station.stop();
   }
   return results;
+}
+
+/** Returns the channel to its primary between trials; a start that fails on a loaded machine is retried. */
+async function backOnPrimary(station: Station, mode: 'cold' | 'warm'): Promise<void> {
+  const onPrimary = () => {
+    const channel = station.failover.channels()[0];
+    const backupGone = mode === 'warm' || station.pidOf('live/enc-b') === undefined;
+    return channel?.activeEncoder === 'enc-a' && channel.state === 'live' && backupGone;
+  };
+  for (let attempt = 1; attempt <= 3 && !onPrimary(); attempt += 1) {
+    const record = await station.failover.returnToPrimary('council', 'bench');
+    if (record.outcome === 'completed') break;
+  }
+  await station.until(onPrimary, 20_000, 'back on primary');
+  // Let the primary settle so the next kill hits a steady publisher, not one still starting.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
 }
 
 async function killTrial(station: Station, index: number): Promise<Trial> {

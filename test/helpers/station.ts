@@ -127,7 +127,7 @@ export async function startStation(options: StationOptions = {}): Promise<Statio
 
 function pidOf(stream: string): number | undefined {
   try {
-    const out = execFileSync('pgrep', ['-f', `ffmpeg.*${stream}`], { encoding: 'utf8' });
+    const out = execFileSync('pgrep', ['-n', '-f', `ffmpeg.*${stream}`], { encoding: 'utf8' });
     return Number(out.trim().split('\n')[0]);
   } catch {
     return undefined;
