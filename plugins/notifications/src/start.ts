@@ -85,8 +85,15 @@ export async function startNotifications(
   ctx.bus.on('alert.firing', (alert) => queued.confirmed(alert));
   ctx.bus.on('alert.resolved', (alert) => queued.confirmed(alert));
 
+  // Once the notifiers are all set up (ready), rows due at once are sent right after they are queued.
+  let notifiersReady = false;
+  ctx.bus.on('notification.queued', () => {
+    if (notifiersReady) worker.kick(ctx.signal);
+  });
+
   const instance: PluginInstance = {
     ready() {
+      notifiersReady = true;
       const { pollIntervalMs, leaseMs } = runtime.delivery;
       // A run may last as long as a send; runs never overlap, so a slow one only delays the next.
       ctx.schedule.every('outbox', { intervalMs: pollIntervalMs, timeoutMs: leaseMs }, async (signal) => {

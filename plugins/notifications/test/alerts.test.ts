@@ -110,6 +110,24 @@ for (const backend of testBackends()) {
       ]);
     });
 
+    it('announces a suppressed alert only when its suppression lifts, and stops its escalation when it resolves', async () => {
+      const silenced = alert('e7', 'firing', { suppressedBy: 'silenced', suppressedByRef: 'config:0' });
+      await run.record(transition(silenced, undefined, run.clock.now()));
+      await settle();
+      expect(email.calls, 'silenced: nothing sent').to.have.length(0);
+      // The engine records firing→firing when the silence ends.
+      await run.record(transition(alert('e7', 'firing'), 'firing', run.clock.now()));
+      await settle();
+      expect(addresses(email)).to.deep.equal(['tom@station.test']);
+      expect(email.calls[0]?.message.subject).to.equal('[CRITICAL] e7 stream is down');
+      // Grouped again, then resolved while suppressed: no message, and no escalation 10 min later.
+      const grouped = { suppressedBy: 'grouped' as const, suppressedByRef: 'group-fp' };
+      await run.record(transition(alert('e7', 'resolved', grouped), 'firing', run.clock.now()));
+      await settle(600_000);
+      expect(email.calls.map((c) => c.to.address)).to.deep.equal(['tom@station.test']);
+      expect(await db.store.table('timers').select('id')).to.have.length(0);
+    });
+
     it('groups alerts of many encoders at one site into one message per recipient and channel', async () => {
       for (const id of ['e1', 'e2', 'e3', 'e4', 'e5']) {
         await run.record(transition(alert(id, 'firing'), undefined, run.clock.now()));

@@ -25,12 +25,24 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-/** The notification id in the body too, for readers and for matching a reply to the log. */
+/**
+ * The notification id in the body too, for readers and for matching a reply to the log — unless the
+ * body already shows it (the notifications plugin's templates end with it). The HTML footer goes inside
+ * `<body>` when the HTML is a whole document.
+ */
 function withFooters(message: NotificationMessage): Pick<Mail.Options, 'text' | 'html'> {
-  const text = `${message.text}\n\n-- \nNotification ID: ${message.id}\n`;
+  const text = message.text.includes(message.id)
+    ? message.text
+    : `${message.text}\n\n-- \nNotification ID: ${message.id}\n`;
   if (message.html === undefined) return { text };
+  if (message.html.includes(escapeHtml(message.id))) return { text, html: message.html };
   const footer = `<p style="color:#666;font-size:small">Notification ID: <code>${escapeHtml(message.id)}</code></p>`;
-  return { text, html: `${message.html}\n${footer}` };
+  const end = message.html.lastIndexOf('</body>');
+  const html =
+    end === -1
+      ? `${message.html}\n${footer}`
+      : `${message.html.slice(0, end)}${footer}${message.html.slice(end)}`;
+  return { text, html };
 }
 
 /** The nodemailer message for one notification to one address. */

@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import { DEFAULTS, type EmailConfig } from './config.js';
+import { connectWithoutDelay } from './socket.js';
 
 /** A pooled SMTP transport, as the notifier uses it. */
 export type SmtpTransport = Transporter<SMTPPool.SentMessageInfo, SMTPPool.Options>;
@@ -36,6 +37,13 @@ export function transportOptions(config: EmailConfig): SMTPPool.Options {
     ...(auth
       ? { auth: { user: auth.user, pass: auth.password, ...(auth.method ? { method: auth.method } : {}) } }
       : {}),
+    getSocket: (options, done) =>
+      connectWithoutDelay(
+        options.host ?? config.host,
+        options.port ?? config.port ?? DEFAULTS.port,
+        timeouts?.connectionMs ?? DEFAULTS.connectionTimeoutMs,
+        done,
+      ),
     maxConnections: pool?.maxConnections ?? DEFAULTS.maxConnections,
     maxMessages: pool?.maxMessages ?? DEFAULTS.maxMessages,
     connectionTimeout: timeouts?.connectionMs ?? DEFAULTS.connectionTimeoutMs,

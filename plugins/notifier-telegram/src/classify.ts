@@ -7,6 +7,17 @@ export type SendFailure =
   | { readonly kind: 'migrated'; readonly reason: string; readonly newChatId: string }
   | { readonly kind: 'entities'; readonly reason: string };
 
+/**
+ * Thrown instead of calling Telegram when a send that waited in the chat's queue reaches the front while
+ * the chat is in a 429 flood wait that started after it was queued.
+ */
+export class ChatFloodWait extends Error {
+  constructor(readonly waitMs: number) {
+    super(`Telegram flood wait for this chat (${Math.ceil(waitMs / 1000)} s left)`);
+    this.name = 'ChatFloodWait';
+  }
+}
+
 /** Descriptions that mean the chat is gone for this bot. Telegram says `error_code` may change: match text too. */
 const GONE_CHAT =
   /bot was blocked|bot was kicked|user is deactivated|chat not found|not enough rights|bot is not a member|can't initiate conversation|PEER_ID_INVALID|have no rights/i;
@@ -36,6 +47,8 @@ function classifyApiError(error: TelegramApiError): SendFailure {
  */
 export function classifyTelegramError(error: unknown, signal: AbortSignal): SendFailure {
   if (signal.aborted) return { kind: 'retry', reason: 'aborted before Telegram answered' };
+  if (error instanceof ChatFloodWait)
+    return { kind: 'retry', reason: error.message, retryAfterMs: error.waitMs };
   if (error instanceof TelegramApiError) return classifyApiError(error);
   if (error instanceof TimeoutError) return { kind: 'retry', reason: `timeout: ${error.message}` };
   if (error instanceof NetworkError) {

@@ -61,17 +61,53 @@ function linesOf(message: NotificationMessage, limit: number): Line[] {
   return [...subject, ...body, { html: '', plain: '' }, footer];
 }
 
+/** Tags Telegram's HTML parse mode accepts. */
+const TELEGRAM_TAGS = new Set(
+  'b strong i em u ins s strike del span tg-spoiler a tg-emoji code pre blockquote'.split(' '),
+);
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', amp: '&' };
+
+/** The text Telegram shows for one line of its HTML (the plain-text fallback): tags out, entities decoded. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|lt|gt|quot|amp);/gi, (entity, name: string) => {
+      if (!name.startsWith('#')) return ENTITIES[name.toLowerCase()] ?? entity;
+      const hex = name[1] === 'x' || name[1] === 'X';
+      return String.fromCodePoint(parseInt(name.slice(hex ? 2 : 1), hex ? 16 : 10));
+    });
+}
+
+/**
+ * The template's HTML as lines, when it is written for Telegram: only Telegram's tags, every line
+ * within the limit (the notifications plugin's Telegram templates open and close each tag on one line,
+ * so lines are safe split points). Undefined for other HTML, such as an e-mail body.
+ */
+function htmlLinesOf(message: NotificationMessage, limit: number): Line[] | undefined {
+  const source = message.html?.trim();
+  if (!source) return undefined;
+  const tags = [...source.matchAll(/<\/?([a-zA-Z][\w-]*)/g)].map((m) => (m[1] ?? '').toLowerCase());
+  if (!tags.every((tag) => TELEGRAM_TAGS.has(tag))) return undefined;
+  const lines = source.split(/\r?\n/).map((html) => ({ html, plain: visibleText(html) }));
+  if (lines.some((line) => line.html.length > limit)) return undefined;
+  if (source.includes(escapeHtml(message.id))) return lines;
+  const footer = linesOf(message, limit).slice(-2);
+  return [...lines, ...footer];
+}
+
 /**
  * Renders a notification as one or more messages of at most 4,096 characters, split on line
  * boundaries. Length is measured on the HTML, which is never shorter than the text Telegram counts.
- * The e-mail `html` is not used: Telegram accepts only a few tags.
+ * HTML written for Telegram (the notifications plugin renders its Telegram templates into `html` for
+ * this channel) is sent as it is; otherwise (e-mail HTML, no HTML) the subject in bold and the escaped
+ * text are sent, with the notification id as a footer.
  */
 export function renderChunks(message: NotificationMessage, limit = MAX_MESSAGE_LENGTH): Chunk[] {
   const chunks: Chunk[] = [];
   let html: string[] = [];
   let plain: string[] = [];
   let size = 0;
-  for (const line of linesOf(message, limit)) {
+  for (const line of htmlLinesOf(message, limit) ?? linesOf(message, limit)) {
     const added = line.html.length + (html.length > 0 ? 1 : 0);
     if (html.length > 0 && size + added > limit) {
       chunks.push({ html: html.join('\n').trim(), plain: plain.join('\n').trim() });

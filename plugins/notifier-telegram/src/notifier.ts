@@ -7,7 +7,7 @@ import type {
   RecipientAddress,
 } from '@encoder-manager/sdk';
 import { parseChat, type ChatTarget } from './chat.js';
-import { classifyTelegramError, type SendFailure } from './classify.js';
+import { ChatFloodWait, classifyTelegramError, type SendFailure } from './classify.js';
 import { abortable, ABORTED, toResult } from './outcome.js';
 import { renderChunks, type Chunk } from './format.js';
 import type { DeliveryLedger, Progress } from './ledger.js';
@@ -127,8 +127,11 @@ export class TelegramNotifier implements Notifier {
     signal: AbortSignal,
   ) {
     return this.deps.limiter.schedule(chat, () => {
-      // The job may start long after it was queued: do not send for a caller that already gave up.
+      // The job may start long after it was queued: do not send for a caller that already gave up, nor
+      // into a flood wait that a message ahead of it in the queue was just told about.
       signal.throwIfAborted();
+      const wait = this.deps.ledger.cooldownLeft(chat.id);
+      if (wait > 0) throw new ChatFloodWait(wait);
       return this.deps.api.sendMessage(
         {
           chat_id: chat.id,

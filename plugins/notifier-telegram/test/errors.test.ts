@@ -37,6 +37,23 @@ describe('notifier-telegram error classification (fake Bot API on 127.0.0.1)', (
     await stop();
   });
 
+  it('429 → sends already queued for that chat do not call Telegram before retry_after either', async () => {
+    const { notifier, stop } = await telegramNotifier(
+      configFor(fake, { limits: { perChatIntervalMs: 100 } }),
+    );
+    fake.floodWait('1001', 3);
+    const results = await Promise.all(
+      [alertMessage(), alertMessage(), alertMessage()].map((m) => notifier.send(m, privateChat, live())),
+    );
+    await stop();
+    expect(
+      fake.requests.map((r) => r.status),
+      'one call; the queued ones waited',
+    ).to.deep.equal([429]);
+    expect(results.map((r) => r.status)).to.deep.equal(['retry', 'retry', 'retry']);
+    for (const result of results.slice(1)) expect(result).to.have.property('retryAfterMs').within(2500, 3000);
+  });
+
   it('403 "bot was blocked by the user" → permanent', async () => {
     fake.addChat({ id: '1001', type: 'private', status: 'blocked' });
     const { notifier, stop } = await telegramNotifier(configFor(fake));

@@ -18,6 +18,27 @@ describe('notifier-telegram formatting', () => {
     expect(chunk?.plain).to.equal(`S <1>\n${text}\n\nNotification id-<1>`);
   });
 
+  it('sends HTML written for Telegram as it is (the notifications Telegram template), split at lines', () => {
+    const html = '🔴 <b>CRITICAL: enc-1 &amp; enc-2 down</b>\n• <b>stream-down</b>: enc-1\n<code>n-42</code>';
+    const [chunk, ...rest] = renderChunks(alertMessage({ id: 'n-42', html }));
+    expect(rest).to.deep.equal([]);
+    expect(chunk?.html).to.equal(html);
+    expect(chunk?.plain).to.equal('🔴 CRITICAL: enc-1 & enc-2 down\n• stream-down: enc-1\nn-42');
+    expect(parseTelegramHtml(chunk?.html ?? '').ok).to.equal(true);
+    const long = Array.from({ length: 40 }, (_, i) => `• <b>alert ${i}</b>: ${'x'.repeat(60)}`).join('\n');
+    const chunks = renderChunks(alertMessage({ html: long }), 1000);
+    expect(chunks.length).to.be.greaterThan(2);
+    for (const c of chunks) expect(parseTelegramHtml(c.html).ok, c.html).to.equal(true);
+    expect(chunks.at(-1)?.plain, 'the id is added when the HTML lacks it').to.match(/Notification n-\d+/);
+  });
+
+  it('ignores HTML Telegram cannot show (an e-mail body) and sends the escaped text instead', () => {
+    const message = alertMessage({ html: '<p>Encoder <b>enc-1</b> is hot</p>' });
+    const [chunk] = renderChunks(message);
+    expect(chunk?.html.startsWith(`<b>${message.subject}</b>\n`)).to.equal(true);
+    expect(chunk?.html).not.to.include('<p>');
+  });
+
   it('keeps every chunk within the limit and never splits a surrogate pair', () => {
     const text = '🎥'.repeat(3000);
     const chunks = renderChunks(alertMessage({ text }), 1000);

@@ -25,7 +25,9 @@ export interface Decision {
 
 /**
  * Applies state-change-only, first-after-N and "resolved only if firing was sent" to one transition.
- * Undefined means the rule ignores it (and nothing is stored).
+ * Undefined means the rule ignores it (and nothing is stored). State-change-only compares with the
+ * state this rule last saw, not the engine's previous state: a firing→firing transition is news to a
+ * rule that never saw the alert fire (its suppression just lifted, or it just became severe enough).
  */
 export function decide(
   rule: Rule,
@@ -33,7 +35,7 @@ export function decide(
   t: AlertTransition,
 ): Decision | undefined {
   const state = t.alert.state;
-  if (rule.stateChangeOnly && t.previous === state) return undefined;
+  if (rule.stateChangeOnly && prev?.state === state) return undefined;
   if (state === 'firing') {
     const inWindow = prev !== undefined && t.at - prev.windowStartedAt <= rule.occurrenceWindowMs;
     const occurrences = inWindow ? prev.occurrences + 1 : 1;

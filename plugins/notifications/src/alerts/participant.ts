@@ -33,7 +33,14 @@ export function createAlertParticipant(rt: Runtime, onRecorded: OnRecorded): Ale
   };
 }
 
+/**
+ * A suppressed alert (silenced, inhibited, grouped into a group alert, flapping) is not announced: the
+ * engine records a firing→firing transition when its suppression lifts, and that one is. A suppressed
+ * resolution still closes the rule's state and timers, so no reminder or escalation outlives the alert.
+ */
 async function planTransition(rt: Runtime, t: AlertTransition, tx: PluginStoreTx): Promise<PlannedMessage[]> {
+  const suppressed = t.alert.suppressedBy !== undefined;
+  if (suppressed && t.alert.state !== 'resolved') return [];
   const settings = rt.settings();
   const item = alertRoutable(t.alert, t.previous, t.at);
   const fingerprint = t.alert.fingerprint;
@@ -45,7 +52,7 @@ async function planTransition(rt: Runtime, t: AlertTransition, tx: PluginStoreTx
     await saveState(tx, rule.id, fingerprint, decision.next, now);
     if (decision.cancelTimers) await cancelTimers(tx, fingerprint, rule.id);
     if (decision.startTimers) await scheduleTimers(tx, rule, t.alert, now);
-    if (decision.notify) planned.push(...planRuleMessages(settings, rule, item, 'state'));
+    if (decision.notify && !suppressed) planned.push(...planRuleMessages(settings, rule, item, 'state'));
   }
   return uniqueTargets(planned);
 }

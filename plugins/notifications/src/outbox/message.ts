@@ -53,28 +53,27 @@ export async function sendWithDeadline(
   to: RecipientAddress,
   signal: AbortSignal,
 ): Promise<DeliveryResult> {
-  const controller = new AbortController();
-  const abort = (reason: unknown) => controller.abort(reason);
-  const onOuterAbort = () => abort(signal.reason);
-  signal.addEventListener('abort', onOuterAbort, { once: true });
+  // One signal per send that the caller's signal and the deadline both abort; AbortSignal.any does not
+  // add a listener to the caller's signal per send (a pass sends up to batchSize messages on one signal).
+  const deadline = new AbortController();
   const cancelTimer = rt.clock.setTimer(
-    () => abort(new Error(`no answer within ${rt.delivery.sendTimeoutMs} ms`)),
+    () => deadline.abort(new Error(`no answer within ${rt.delivery.sendTimeoutMs} ms`)),
     rt.delivery.sendTimeoutMs,
   );
+  const combined = AbortSignal.any([signal, deadline.signal]);
   const aborted = new Promise<DeliveryResult>((resolve) => {
-    controller.signal.addEventListener(
+    combined.addEventListener(
       'abort',
-      () => resolve({ status: 'retry', reason: `send aborted: ${errorMessageOf(controller.signal.reason)}` }),
+      () => resolve({ status: 'retry', reason: `send aborted: ${errorMessageOf(combined.reason)}` }),
       { once: true },
     );
   });
   try {
     if (signal.aborted) return { status: 'retry', reason: 'send aborted before it started' };
-    return await Promise.race([notifier.send(message, to, controller.signal), aborted]);
+    return await Promise.race([notifier.send(message, to, combined), aborted]);
   } catch (error) {
     return { status: 'retry', reason: `notifier threw: ${errorMessageOf(error)}` };
   } finally {
     cancelTimer();
-    signal.removeEventListener('abort', onOuterAbort);
   }
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { errorMessageOf } from '@encoder-manager/sdk';
 import { runDueTimers } from '../alerts/due-timers.js';
 import { publishQueued, type Runtime } from '../runtime.js';
 import type { TemplateEngine } from '../templates/engine.js';
@@ -19,6 +20,8 @@ export interface BatchReport {
  * its own id, and a worker that dies mid-send leaves its claim to expire for another to take over.
  */
 export class OutboxWorker {
+  readonly #kicked = { running: false, again: false };
+
   constructor(
     private readonly rt: Runtime,
     private readonly engine: TemplateEngine,
@@ -29,6 +32,36 @@ export class OutboxWorker {
   async tick(signal: AbortSignal): Promise<BatchReport[]> {
     publishQueued(this.rt, await runDueTimers(this.rt, this.rt.delivery.batchSize));
     return this.deliver(undefined, signal);
+  }
+
+  /**
+   * Delivers due rows now rather than at the next poll; called when rows are queued, so a message
+   * without a grouping window goes out right after its commit. Kicks that come while a pass runs are
+   * folded into one more pass. A failing pass is logged; the poll picks the rows up anyway.
+   */
+  kick(signal: AbortSignal): void {
+    if (this.#kicked.running) {
+      this.#kicked.again = true;
+      return;
+    }
+    this.#kicked.running = true;
+    void this.#kickPasses(signal);
+  }
+
+  async #kickPasses(signal: AbortSignal): Promise<void> {
+    try {
+      do {
+        this.#kicked.again = false;
+        if (!signal.aborted) await this.deliver(undefined, signal);
+      } while (this.#kicked.again && !signal.aborted);
+    } catch (error) {
+      this.rt.log.warn(
+        { err: errorMessageOf(error) },
+        'delivery after queueing failed; the next poll retries',
+      );
+    } finally {
+      this.#kicked.running = false;
+    }
   }
 
   /** Claims and sends the given rows now (or every due row); used by `sendTest` and replay. */

@@ -3,8 +3,13 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import type { TestCert } from './certs.js';
 
-/** What the test SMTP server should do with the next transactions. */
-export type SmtpFault = 'none' | 'transient' | 'permanent' | 'slow';
+/**
+ * What the test SMTP server should do with the next transactions: `transient` 451 at RCPT TO,
+ * `refuse` in turn 421 at the greeting, 421 at MAIL FROM (both close the connection) and 451 at
+ * RCPT TO, `permanent` 550,
+ * `slow` holds DATA without an answer (until close).
+ */
+export type SmtpFault = 'none' | 'transient' | 'refuse' | 'permanent' | 'slow';
 
 /** How the test server is set up. */
 export interface TestSmtpOptions {
@@ -22,6 +27,8 @@ export interface ReceivedMail {
   readonly secure: boolean;
   readonly authMethod?: string;
   readonly user?: string;
+  /** When the server accepted it (real clock, epoch ms). */
+  readonly at: number;
 }
 
 /** A real SMTP server (the `smtp-server` package) on 127.0.0.1 with fault injection. */
@@ -31,6 +38,10 @@ export interface TestSmtp {
   /** Connections opened so far and the most that were open at once (pooling checks). */
   readonly connections: { total: number; open: number; maxOpen: number };
   fault: SmtpFault;
+  /** Transactions answered with a 4xx/5xx because of `fault`. */
+  readonly refusals: number;
+  /** DATA commands held without an answer (`slow`). */
+  readonly holding: number;
   close(): Promise<void>;
 }
 
@@ -43,7 +54,7 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
   const mails: ReceivedMail[] = [];
   const connections = { total: 0, open: 0, maxOpen: 0 };
   const held: (() => void)[] = [];
-  const state = { fault: 'none' as SmtpFault };
+  const state = { fault: 'none' as SmtpFault, refusals: 0 };
   const logins = new Map<string, { method: string; user: string }>();
   const serverOptions: SMTPServerOptions = {
     secure: options.implicitTls ?? false,
@@ -52,11 +63,17 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
     authMethods: [...(options.authMethods ?? ['PLAIN', 'LOGIN'])],
     allowInsecureAuth: options.tls === undefined,
     closeTimeout: 200,
+    // No reverse DNS of 127.0.0.1 per connection: it only slows tests down.
+    disableReverseLookup: true,
     logger: false,
     onConnect(_session, callback) {
       connections.total += 1;
       connections.open += 1;
       connections.maxOpen = Math.max(connections.maxOpen, connections.open);
+      if (state.fault === 'refuse' && state.refusals % 3 === 0) {
+        state.refusals += 1;
+        return callback(reply(421, 'Too many connections, try again later'));
+      }
       callback();
     },
     onClose() {
@@ -70,10 +87,22 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
       logins.set(session.id, { method: auth.method, user: auth.username ?? '' });
       callback(null, { user: auth.username });
     },
+    onMailFrom(_address, _session, callback) {
+      if (state.fault === 'refuse' && state.refusals % 3 === 1) {
+        state.refusals += 1;
+        return callback(reply(421, 'Service not available, closing transmission channel'));
+      }
+      callback();
+    },
     onRcptTo(_address, _session, callback) {
-      if (state.fault === 'transient')
+      if (state.fault === 'transient' || state.fault === 'refuse') {
+        state.refusals += 1;
         return callback(reply(451, 'Requested action aborted: try again later'));
-      if (state.fault === 'permanent') return callback(reply(550, 'No such user here'));
+      }
+      if (state.fault === 'permanent') {
+        state.refusals += 1;
+        return callback(reply(550, 'No such user here'));
+      }
       callback();
     },
     onData(stream, session, callback) {
@@ -85,7 +114,8 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
       simpleParser(stream).then(
         (parsed) => {
           const login = logins.get(session.id);
-          mails.push({ parsed, secure: session.secure, authMethod: login?.method, user: login?.user });
+          const at = Date.now();
+          mails.push({ parsed, secure: session.secure, authMethod: login?.method, user: login?.user, at });
           callback();
         },
         (error: Error) => callback(error),
@@ -107,6 +137,12 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
     },
     set fault(value: SmtpFault) {
       state.fault = value;
+    },
+    get refusals() {
+      return state.refusals;
+    },
+    get holding() {
+      return held.length;
     },
     close: () =>
       new Promise<void>((resolve) => {

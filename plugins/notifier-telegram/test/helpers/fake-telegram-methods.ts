@@ -12,6 +12,30 @@ export interface FakeState {
   hang: boolean;
   nextMessageId: number;
   readonly validCallbacks: Set<string>;
+  /** Chats in flood wait (see {@link FakeFloodWait}), by chat id. */
+  readonly floods: Map<string, FakeFloodWait>;
+  /** Every sendMessage call as it arrived, with the answer's HTTP status (real clock). */
+  readonly requests: FakeRequest[];
+}
+
+/**
+ * Telegram's flood control for one chat: the next `rounds` calls each start a wait of `retryAfterSec`
+ * and are answered 429; a call during a wait is answered 429 with the seconds left (and counted as early).
+ */
+export interface FakeFloodWait {
+  rounds: number;
+  readonly retryAfterSec: number;
+  until: number;
+}
+
+/** One sendMessage call as the fake saw it. */
+export interface FakeRequest {
+  readonly chatId: string;
+  readonly at: number;
+  readonly status: number;
+  readonly retryAfterSec?: number;
+  /** Arrived while the chat was in a flood wait Telegram had announced. */
+  readonly early: boolean;
 }
 
 type Outcome = FakeError | { readonly result: unknown };
@@ -55,8 +79,53 @@ function textProblem(params: Record<string, string>): FakeError | { visible: str
   return { visible: parsed.text };
 }
 
-/** `sendMessage`: scripted failures first, then chat state, then text rules; answers a `Message`. */
+function tooManyRequests(retryAfterSec: number): FakeError {
+  return {
+    error_code: 429,
+    description: `Too Many Requests: retry after ${retryAfterSec}`,
+    parameters: { retry_after: retryAfterSec },
+  };
+}
+
+/** The flood-control answer for a call to `chatId` now, if the chat is in (or starts) a flood wait. */
+function floodAnswer(
+  state: FakeState,
+  chatId: string,
+  now: number,
+): { error: FakeError; early: boolean } | undefined {
+  const flood = state.floods.get(chatId);
+  if (!flood) return undefined;
+  if (now < flood.until)
+    return { error: tooManyRequests(Math.ceil((flood.until - now) / 1000)), early: true };
+  if (flood.rounds === 0) {
+    state.floods.delete(chatId);
+    return undefined;
+  }
+  flood.rounds -= 1;
+  flood.until = now + flood.retryAfterSec * 1000;
+  return { error: tooManyRequests(flood.retryAfterSec), early: false };
+}
+
+/** `sendMessage` with every call logged in `state.requests`. */
 export function sendMessage(state: FakeState, params: Record<string, string>): Outcome {
+  const now = Date.now();
+  const chatId = params.chat_id ?? '';
+  const flood = floodAnswer(state, chatId, now);
+  const outcome = flood ? flood.error : answerSendMessage(state, params);
+  const status = 'error_code' in outcome ? outcome.error_code : 200;
+  const retryAfterSec = 'error_code' in outcome ? outcome.parameters?.retry_after : undefined;
+  state.requests.push({
+    chatId,
+    at: now,
+    status,
+    early: flood?.early ?? false,
+    ...(retryAfterSec === undefined ? {} : { retryAfterSec }),
+  });
+  return outcome;
+}
+
+/** `sendMessage`: scripted failures first, then chat state, then text rules; answers a `Message`. */
+function answerSendMessage(state: FakeState, params: Record<string, string>): Outcome {
   const scripted = state.scripted.length > 0 ? state.scripted.shift() : undefined;
   if (scripted) return scripted;
   const chatId = params.chat_id ?? '';

@@ -1,10 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { answerCallback, sendMessage, type FakeState } from './fake-telegram-methods.js';
+import { answerCallback, sendMessage, type FakeRequest, type FakeState } from './fake-telegram-methods.js';
 import { UpdateQueue } from './fake-telegram-updates.js';
 import { reply, type FakeError } from './fake-telegram-wire.js';
 
 export type { FakeError } from './fake-telegram-wire.js';
+export type { FakeRequest } from './fake-telegram-methods.js';
 
 /** A chat the fake knows. Positive ids not added are private chats that work. */
 export interface FakeChat {
@@ -43,11 +44,26 @@ export class FakeTelegram {
       hang: false,
       nextMessageId: 1,
       validCallbacks: new Set(),
+      floods: new Map(),
+      requests: [],
     };
   }
 
   get sent(): FakeSentMessage[] {
     return this.state.sent;
+  }
+
+  /** Every sendMessage call, answered or refused, in arrival order. */
+  get requests(): readonly FakeRequest[] {
+    return this.state.requests;
+  }
+
+  /**
+   * Puts a chat under flood control: each of its next `rounds` calls is answered 429 with
+   * `retry_after: retryAfterSec`, and a call before that wait is over gets 429 again (marked early).
+   */
+  floodWait(chatId: string, retryAfterSec: number, rounds = 1): void {
+    this.state.floods.set(chatId, { rounds, retryAfterSec, until: 0 });
   }
 
   addChat(chat: FakeChat): void {
