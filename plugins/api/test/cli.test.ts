@@ -5,7 +5,9 @@ import { expect } from 'chai';
 import { runCli } from '../../../core/test/helpers/cli.js';
 import { startApiAgent, type ApiAgent } from './helpers/agent.js';
 
-describe('encoder-manager keys (the real CLI process)', () => {
+describe('encoder-manager keys (the real CLI process)', function () {
+  // Each CLI run starts an agent (tsx compile + migrations): seconds on a busy machine.
+  this.timeout(90_000);
   const dir = mkdtempSync(join(tmpdir(), 'em-api-cli-'));
   const config = join(dir, 'encoder-manager.yaml');
   writeFileSync(
