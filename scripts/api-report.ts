@@ -1,5 +1,5 @@
 /**
- * Writes the SDK's API reports (`sdk/api-report.md`, `sdk/api-report-testing.md`) with API Extractor, or
+ * Writes the SDK's API reports (`sdk/api-report.md`, `-testing.md`, `-simulator.md`) with API Extractor, or
  * with `--check` fails when the committed reports differ from the current source.
  *
  *   npx tsx scripts/api-report.ts           regenerate the reports
@@ -48,6 +48,12 @@ const ENTRIES: readonly Entry[] = [
     declaration: 'testing/index.d.ts',
     reportName: 'testing',
     reportFile: 'api-report-testing.md',
+  },
+  {
+    source: 'src/simulator/index.ts',
+    declaration: 'simulator/index.d.ts',
+    reportName: 'simulator',
+    reportFile: 'api-report-simulator.md',
   },
 ];
 
@@ -104,7 +110,11 @@ function emitDeclarations(): void {
     name: '@encoder-manager/sdk',
     private: true,
     type: 'module',
-    exports: { '.': { types: './index.d.ts' }, './testing': { types: './testing/index.d.ts' } },
+    exports: {
+      '.': { types: './index.d.ts' },
+      './testing': { types: './testing/index.d.ts' },
+      './simulator': { types: './simulator/index.d.ts' },
+    },
   };
   writeFileSync(join(fakePackageDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }

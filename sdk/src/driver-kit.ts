@@ -1,7 +1,8 @@
 import { Type, type SchemaOptions, type TString } from '@sinclair/typebox';
-import type { Clock } from './clock.js';
-import type { EncoderSample, SampleError } from './driver.js';
+import { encoderDriversRef, type EncoderDriver, type EncoderSample, type SampleError } from './driver.js';
 import { DriverError } from './driver-errors.js';
+import { EmError } from './errors.js';
+import type { PluginContext, PluginInstance } from './plugin.js';
 
 /** The encoder id pattern every driver config uses: lower-case letters, digits and dashes, not starting with a dash. */
 export const ENCODER_ID_PATTERN = '^[a-z0-9][a-z0-9-]*$';
@@ -19,39 +20,19 @@ export function EncoderIdSchema(options: SchemaOptions = {}): TString {
   });
 }
 
-/** What a driver reads from its device in one poll. */
-export type DeviceReading = Pick<EncoderSample, 'outputs' | 'metrics'>;
-
-/** Settings for {@link pollSample}. */
-export interface PollSampleOptions {
-  /** The driver's encoder id, carried into the sample. */
-  readonly encoderId: string;
-  /** Stamps the sample (`ctx.clock` in a plugin). */
-  readonly clock: Clock;
-  /** Reads the device; throws when it cannot. */
-  read(): Promise<DeviceReading>;
-  /** The error the sample reports for what `read` threw, e.g. `classifyNetworkError(error, url, signal)`. */
-  toDriverError(error: unknown): DriverError;
-}
-
 /**
- * One poll by the driver contract: the sample is stamped with the clock before the device is read, and a
- * failed read never throws: it becomes an unreachable sample carrying the driver error's code and message.
+ * The sample of a poll that did not reach the device: no outputs, no metrics, and why. Only the error's
+ * code and message are kept, so a {@link DriverError} can be passed as it is.
  */
-export async function pollSample(options: PollSampleOptions): Promise<EncoderSample> {
-  const at = options.clock.now();
-  try {
-    const reading = await options.read();
-    return { encoderId: options.encoderId, at, reachable: true, ...reading };
-  } catch (error) {
-    const { code, message } = options.toDriverError(error);
-    return unreachableSample(options.encoderId, at, { code, message });
-  }
-}
-
-/** The sample of a poll that did not reach the device: no outputs, no metrics, and why. */
 export function unreachableSample(encoderId: string, at: number, error: SampleError): EncoderSample {
-  return { encoderId, at, reachable: false, error, outputs: [], metrics: {} };
+  return {
+    encoderId,
+    at,
+    reachable: false,
+    error: { code: error.code, message: error.message },
+    outputs: [],
+    metrics: {},
+  };
 }
 
 /**
@@ -62,4 +43,33 @@ export function asDriverError(error: unknown, target: string): DriverError {
   if (error instanceof DriverError) return error;
   const message = error instanceof Error ? error.message : String(error);
   return new DriverError('EM_DRIVER_PROTOCOL', `${target}: ${message}`, { cause: error });
+}
+
+/**
+ * Refuses a driver config that lists two encoders with one id (`EM_CONFIG_INVALID` naming the plugin and
+ * the id): ids key samples, alerts and failover, so they must be unique across the plugin's encoders.
+ */
+export function assertUniqueEncoderIds(plugin: string, encoders: readonly { readonly id: string }[]): void {
+  const seen = new Set<string>();
+  for (const { id } of encoders) {
+    if (seen.has(id)) {
+      throw new EmError('EM_CONFIG_INVALID', `${plugin}: duplicate encoder id "${id}"`, {
+        hint: `Give every entry under plugins.${plugin}.config.encoders its own id.`,
+      });
+    }
+    seen.add(id);
+  }
+}
+
+/** Provides each driver to the core, and returns the plugin instance that closes them all on stop. */
+export function provideEncoderDrivers(
+  ctx: Pick<PluginContext, 'provide'>,
+  drivers: readonly EncoderDriver[],
+): PluginInstance {
+  for (const driver of drivers) ctx.provide(encoderDriversRef, driver);
+  return {
+    async stop() {
+      await Promise.all(drivers.map((driver) => driver.close?.()));
+    },
+  };
 }

@@ -103,3 +103,28 @@ export function mergePages(pages: ReadonlyArray<readonly ParsedMeeting[]>): Pars
   }
   return merged;
 }
+
+/** The attributes of a scraped `<a>` that say where it goes. */
+export interface ScrapedLink {
+  /** The `href` attribute, as written (relative, `#`, `javascript:` …). */
+  readonly href?: string | undefined;
+  /** The `onclick` attribute, where video links keep their real URL. */
+  readonly onclick?: string | undefined;
+}
+
+/**
+ * The absolute URL a scraped link opens: the URL `scripted` captures (group 1) from its `onclick`, since
+ * video links are `href="#"` or `javascript:` with the real URL in a `window.open('…')` handler; else its
+ * `href`. Undefined when there is neither, or the URL does not resolve against `pageUrl`.
+ */
+export function scrapedLinkUrl(link: ScrapedLink, pageUrl: string, scripted: RegExp): string | undefined {
+  const fromScript = scripted.exec(link.onclick ?? '')?.[1];
+  const href = (link.href ?? '').trim();
+  const target = fromScript ?? (href && href !== '#' && !/^javascript:/i.test(href) ? href : undefined);
+  if (!target) return undefined;
+  try {
+    return new URL(target, pageUrl).toString();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,4 +1,4 @@
-import { StringEnum, Type, type Static } from '@encoder-manager/sdk';
+import { EncoderIdSchema, StringEnum, Type, type Static } from '@encoder-manager/sdk';
 
 /** HELO models: the classic HELO streams once; the HELO Plus adds Stream1/Stream2 (encoders.md §2.3, §12). */
 export const HELO_MODELS = ['helo', 'helo-plus'] as const;
@@ -16,12 +16,7 @@ export const DEFAULTS = {
 /** One HELO or HELO Plus. */
 export const HeloEncoderSchema = Type.Object(
   {
-    id: Type.String({
-      pattern: '^[a-z0-9][a-z0-9-]*$',
-      maxLength: 64,
-      description: 'Encoder id: lower-case letters, digits and dashes.',
-      examples: ['council-helo'],
-    }),
+    id: EncoderIdSchema({ examples: ['council-helo'] }),
     host: Type.String({
       pattern: '^[^\\s/:]+$',
       description: 'Host name or IPv4 address of the HELO (no scheme, no port).',

@@ -1,11 +1,11 @@
 import {
-  DriverError,
+  asDriverError,
+  unreachableSample,
   type Capability,
   type Clock,
   type EncoderDriver,
   type EncoderMetrics,
   type EncoderOutput,
-  type EncoderSample,
   type Logger,
 } from '@encoder-manager/sdk';
 import { createHeloClient, type HeloClient } from './client.js';
@@ -61,7 +61,7 @@ export function createAjaHeloDriver(config: HeloEncoderConfig, deps: HeloDriverD
         log.debug({ outputs: sample.outputs.map((o) => `${o.id}=${o.raw}`) }, 'polled HELO');
         return { encoderId: config.id, at, reachable: true, ...sample };
       } catch (error) {
-        return unreachableSample(config.id, at, asDriverError(error, baseUrl));
+        return unreachableSample(config.id, at, asDriverError(error, `HELO at ${baseUrl}`));
       }
     },
     control,
@@ -91,22 +91,4 @@ async function readDevice(client: HeloClient, model: HeloModel, signal: AbortSig
 function metricsOf(mediaAvailablePct: number, temperatureC: number): EncoderMetrics {
   const usable = mediaAvailablePct >= 0 && mediaAvailablePct <= 100;
   return usable ? { temperatureC, mediaPct: 100 - mediaAvailablePct } : { temperatureC };
-}
-
-/** Keeps DriverErrors; anything else is a reply the driver did not understand. */
-export function asDriverError(error: unknown, baseUrl: string): DriverError {
-  if (error instanceof DriverError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new DriverError('EM_DRIVER_PROTOCOL', `HELO at ${baseUrl}: ${message}`, { cause: error });
-}
-
-function unreachableSample(encoderId: string, at: number, error: DriverError): EncoderSample {
-  return {
-    encoderId,
-    at,
-    reachable: false,
-    error: { code: error.code, message: error.message },
-    outputs: [],
-    metrics: {},
-  };
 }

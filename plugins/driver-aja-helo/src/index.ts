@@ -1,5 +1,10 @@
-import { definePlugin, EmError, encoderDriversRef, type EncoderDriver } from '@encoder-manager/sdk';
-import { configSchema, type HeloEncoderConfig } from './config.js';
+import {
+  assertUniqueEncoderIds,
+  definePlugin,
+  provideEncoderDrivers,
+  type EncoderDriver,
+} from '@encoder-manager/sdk';
+import { configSchema } from './config.js';
 import { createAjaHeloDriver } from './driver.js';
 
 export { configSchema, DEFAULTS, HELO_MODELS } from './config.js';
@@ -23,26 +28,14 @@ export const driverAjaHeloPlugin = definePlugin({
     'media free space, start/stop confirmed by reading the state back, reboot, optional password login.',
   configSchema,
   setup(ctx, config) {
-    assertUniqueIds(config.encoders);
+    assertUniqueEncoderIds('driver-aja-helo', config.encoders);
     const drivers: EncoderDriver[] = config.encoders.map((encoder) =>
       createAjaHeloDriver(encoder, { clock: ctx.clock, log: ctx.log }),
     );
-    for (const driver of drivers) ctx.provide(encoderDriversRef, driver);
+    const instance = provideEncoderDrivers(ctx, drivers);
     ctx.log.info({ encoders: drivers.map((d) => d.id) }, `watching ${drivers.length} HELO encoder(s)`);
-    return { stop: () => Promise.all(drivers.map((d) => d.close?.())).then(() => undefined) };
+    return instance;
   },
 });
 
 export default driverAjaHeloPlugin;
-
-function assertUniqueIds(encoders: readonly HeloEncoderConfig[]): void {
-  const seen = new Set<string>();
-  for (const { id } of encoders) {
-    if (seen.has(id)) {
-      throw new EmError('EM_CONFIG_INVALID', `driver-aja-helo: duplicate encoder id "${id}"`, {
-        hint: 'Give every entry under plugins.driver-aja-helo.config.encoders its own id.',
-      });
-    }
-    seen.add(id);
-  }
-}

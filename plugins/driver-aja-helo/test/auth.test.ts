@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { FakeClock } from '@encoder-manager/sdk/testing';
+import { FakeClock, pollDriver } from '@encoder-manager/sdk/testing';
 import { startAjaHeloSimulator, type AjaHeloSimulator } from '../src/index.js';
-import { driverFor, poll } from './helpers.js';
+import { driverFor } from './helpers.js';
 
 describe('HELO password login', () => {
   let sim: AjaHeloSimulator;
@@ -10,8 +10,8 @@ describe('HELO password login', () => {
   it('logs in once and sends the session cookie on every request', async () => {
     sim = await startAjaHeloSimulator({ password: 'pw' });
     const driver = driverFor(sim.url, { password: 'pw' });
-    expect((await poll(driver)).reachable).to.equal(true);
-    expect((await poll(driver)).reachable).to.equal(true);
+    expect((await pollDriver(driver)).reachable).to.equal(true);
+    expect((await pollDriver(driver)).reachable).to.equal(true);
     const requests = sim.requests();
     expect(requests.filter((r) => r === 'POST /authenticator/login')).to.have.length(1);
     expect(requests.filter((r) => r.startsWith('GET /config'))).to.have.length(8);
@@ -20,14 +20,14 @@ describe('HELO password login', () => {
 
   it('reports a wrong password as EM_DRIVER_AUTH with the device message', async () => {
     sim = await startAjaHeloSimulator({ password: 'pw' });
-    const sample = await poll(driverFor(sim.url, { password: 'nope' }));
+    const sample = await pollDriver(driverFor(sim.url, { password: 'nope' }));
     expect(sample.error?.code).to.equal('EM_DRIVER_AUTH');
     expect(sample.error?.message).to.contain('Login Failed - Passwords did not match');
   });
 
   it('says a password is needed when the device wants one and none is configured', async () => {
     sim = await startAjaHeloSimulator({ password: 'pw' });
-    const sample = await poll(driverFor(sim.url));
+    const sample = await pollDriver(driverFor(sim.url));
     expect(sample.error?.code).to.equal('EM_DRIVER_AUTH');
     expect(sample.error?.message).to.contain('answered 404').and.contain('login is required');
   });
@@ -35,9 +35,9 @@ describe('HELO password login', () => {
   it('logs in again once after the session expired (404), without failing the poll', async () => {
     sim = await startAjaHeloSimulator({ password: 'pw' });
     const driver = driverFor(sim.url, { password: 'pw' });
-    await poll(driver);
+    await pollDriver(driver);
     sim.expireSessions();
-    const sample = await poll(driver);
+    const sample = await pollDriver(driver);
     expect(sample.reachable).to.equal(true);
     expect(sim.requests().filter((r) => r === 'POST /authenticator/login')).to.have.length(2);
   });
@@ -46,13 +46,13 @@ describe('HELO password login', () => {
     const clock = new FakeClock();
     sim = await startAjaHeloSimulator({ password: 'pw', clock, rebootMs: 30_000 });
     const driver = driverFor(sim.url, { password: 'pw' });
-    await poll(driver);
+    await pollDriver(driver);
     sim.reboot();
-    const during = await poll(driver);
+    const during = await pollDriver(driver);
     expect(during.error).to.deep.include({ code: 'EM_DRIVER_UNREACHABLE' });
     expect(during.error?.message).to.contain('rebooting (HTTP 503)');
     await clock.advance(30_000);
     expect(sim.status().sessions).to.equal(0); // a reboot drops every session
-    expect((await poll(driver)).reachable).to.equal(true);
+    expect((await pollDriver(driver)).reachable).to.equal(true);
   });
 });

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
+import { controlDriver, emErrorOf, outputOf, pollDriver } from '@encoder-manager/sdk/testing';
 import { startAjaHeloSimulator, type AjaHeloSimulator } from '../src/index.js';
-import { control, driverFor, outputOf, poll, rejectionOf } from './helpers.js';
+import { driverFor } from './helpers.js';
 
 describe('HELO control', () => {
   let sim: AjaHeloSimulator;
@@ -13,15 +14,15 @@ describe('HELO control', () => {
     it(`start ${outputId} sends ReplicatorCommand ${command} and waits for ${readBack}`, async () => {
       sim = await startAjaHeloSimulator({ transitionMs: 400 });
       const driver = driverFor(sim.url);
-      const result = await control(driver, { type: 'start', outputId });
+      const result = await controlDriver(driver, { type: 'start', outputId });
       expect(result).to.include({ confirmed: true, state: 'active' });
       // The command reply comes at once; only the read-back after the transition confirms it.
       expect(result.elapsedMs).to.be.at.least(400);
       expect(sim.requests()).to.include(
         `GET /config?action=set&paramid=eParamID_ReplicatorCommand&value=${command}`,
       );
-      expect(outputOf(await poll(driver), outputId).raw).to.equal(readBack);
-      const stopped = await control(driver, { type: 'stop', outputId });
+      expect(outputOf(await pollDriver(driver), outputId).raw).to.equal(readBack);
+      const stopped = await controlDriver(driver, { type: 'stop', outputId });
       expect(stopped).to.include({ confirmed: true, state: 'idle' });
       expect(sim.requests()).to.include(
         `GET /config?action=set&paramid=eParamID_ReplicatorCommand&value=${command + 1}`,
@@ -32,7 +33,7 @@ describe('HELO control', () => {
   it('is not confirmed when the stream goes to eRRSFailingInStream (uplink down)', async () => {
     sim = await startAjaHeloSimulator({ transitionMs: 50 });
     sim.inject('link-loss');
-    const result = await control(driverFor(sim.url, { controlDeadlineMs: 600 }), {
+    const result = await controlDriver(driverFor(sim.url, { controlDeadlineMs: 600 }), {
       type: 'start',
       outputId: 'stream',
     });
@@ -42,10 +43,10 @@ describe('HELO control', () => {
   it('refuses outputs that have no command, naming what to use instead', async () => {
     sim = await startAjaHeloSimulator({ model: 'helo-plus' });
     const plus = driverFor(sim.url, { model: 'helo-plus' });
-    const subStream = await rejectionOf(control(plus, { type: 'start', outputId: 'stream2' }));
+    const subStream = await emErrorOf(controlDriver(plus, { type: 'start', outputId: 'stream2' }));
     expect(subStream).to.include({ code: 'EM_DRIVER_UNSUPPORTED' });
     expect(subStream.message).to.contain('ReplicatorCommand starts and stops streaming as a whole');
-    const unknown = await rejectionOf(control(driverFor(sim.url), { type: 'stop', outputId: 'srt' }));
+    const unknown = await emErrorOf(controlDriver(driverFor(sim.url), { type: 'stop', outputId: 'srt' }));
     expect(unknown.message).to.equal('a HELO has no output "srt"');
     expect(sim.requests().some((r) => r.includes('action=set'))).to.equal(false);
   });
@@ -53,7 +54,7 @@ describe('HELO control', () => {
   it('throws EM_DRIVER_UNREACHABLE when the device cannot be reached', async () => {
     sim = await startAjaHeloSimulator();
     sim.inject('unreachable');
-    const error = await rejectionOf(control(driverFor(sim.url), { type: 'start', outputId: 'stream' }));
+    const error = await emErrorOf(controlDriver(driverFor(sim.url), { type: 'start', outputId: 'stream' }));
     expect(error.code).to.equal('EM_DRIVER_UNREACHABLE');
   });
 
@@ -61,12 +62,12 @@ describe('HELO control', () => {
     sim = await startAjaHeloSimulator({ rebootMs: 1500 });
     sim.setOutput('stream', 'active');
     const driver = driverFor(sim.url);
-    const result = await control(driver, { type: 'reboot' });
+    const result = await controlDriver(driver, { type: 'reboot' });
     expect(result.confirmed).to.equal(true);
     expect(sim.requests()).to.include('GET /config?action=set&paramid=eParamID_Reboot&value=1&configid=0');
-    expect((await poll(driver)).error?.message).to.contain('rebooting (HTTP 503)');
+    expect((await pollDriver(driver)).error?.message).to.contain('rebooting (HTTP 503)');
     await new Promise((resolve) => setTimeout(resolve, 1600));
-    const after = await poll(driver);
+    const after = await pollDriver(driver);
     expect(outputOf(after, 'stream')).to.include({ state: 'idle', raw: 'eRRSIdle' });
   });
 
@@ -74,7 +75,7 @@ describe('HELO control', () => {
     sim = await startAjaHeloSimulator();
     // The write is accepted but the HELO keeps answering, so the driver must say "not confirmed".
     sim.inject('ignore-commands');
-    const result = await control(driverFor(sim.url, { controlDeadlineMs: 600 }), { type: 'reboot' });
+    const result = await controlDriver(driverFor(sim.url, { controlDeadlineMs: 600 }), { type: 'reboot' });
     expect(result.confirmed).to.equal(false);
     expect(result.elapsedMs).to.be.at.least(600);
   });

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { FakeClock } from '@encoder-manager/sdk/testing';
+import { FakeClock, outputOf, pollDriver } from '@encoder-manager/sdk/testing';
 import { startAjaHeloSimulator, type AjaHeloSimulator } from '../src/index.js';
-import { driverFor, outputOf, poll } from './helpers.js';
+import { driverFor } from './helpers.js';
 
 async function temperatureOver(sim: AjaHeloSimulator): Promise<number> {
   const reply = await fetch(`${sim.url}/config?action=get&paramid=eParamID_Temperature`);
@@ -20,7 +20,7 @@ describe('HELO simulator faults', () => {
       expect(await temperatureOver(sim)).to.equal(60);
       await clock.advance(20_000);
       expect(await temperatureOver(sim)).to.equal(70);
-      const sample = await poll(driverFor(sim.url));
+      const sample = await pollDriver(driverFor(sim.url));
       expect(sample.metrics.temperatureC).to.equal(70);
     });
 
@@ -56,18 +56,21 @@ describe('HELO simulator faults', () => {
     sim.setOutput('record', 'active');
     const driver = driverFor(sim.url);
     sim.inject('link-loss');
-    const lost = await poll(driver);
+    const lost = await pollDriver(driver);
     expect(outputOf(lost, 'stream')).to.include({ state: 'failed', raw: 'eRRSFailingInStream' });
     expect(outputOf(lost, 'record')).to.include({ state: 'active', raw: 'eRRSRecording' });
     sim.clearFaults();
-    expect(outputOf(await poll(driver), 'stream')).to.include({ state: 'active', raw: 'eRRSStreaming' });
+    expect(outputOf(await pollDriver(driver), 'stream')).to.include({
+      state: 'active',
+      raw: 'eRRSStreaming',
+    });
   });
 
   it('reports free media as used percent', async () => {
     sim = await startAjaHeloSimulator({ mediaAvailablePct: 30 });
-    expect((await poll(driverFor(sim.url))).metrics).to.deep.equal({ temperatureC: 45, mediaPct: 70 });
+    expect((await pollDriver(driverFor(sim.url))).metrics).to.deep.equal({ temperatureC: 45, mediaPct: 70 });
     sim.setMediaAvailable(0);
-    expect((await poll(driverFor(sim.url))).metrics.mediaPct).to.equal(100);
+    expect((await pollDriver(driverFor(sim.url))).metrics.mediaPct).to.equal(100);
     expect(() => sim.setMediaAvailable(120)).to.throw(RangeError, '0–100');
   });
 
@@ -75,14 +78,14 @@ describe('HELO simulator faults', () => {
     sim = await startAjaHeloSimulator({ slowMs: 3000 });
     const driver = driverFor(sim.url, { requestTimeoutMs: 500 });
     sim.inject('garbled');
-    expect((await poll(driver)).error?.code).to.equal('EM_DRIVER_PROTOCOL');
+    expect((await pollDriver(driver)).error?.code).to.equal('EM_DRIVER_PROTOCOL');
     sim.clearFaults();
     sim.inject('slow');
-    const slow = await poll(driver);
+    const slow = await pollDriver(driver);
     expect(slow.error?.code).to.equal('EM_DRIVER_TIMEOUT'); // the 500 ms request timeout, not the poll's
     sim.clearFaults();
     sim.inject('unreachable');
-    expect((await poll(driver)).error?.code).to.equal('EM_DRIVER_UNREACHABLE');
+    expect((await pollDriver(driver)).error?.code).to.equal('EM_DRIVER_UNREACHABLE');
   });
 
   it('refuses a dropped-frames fault: the HELO has no such counter', async () => {
@@ -94,7 +97,7 @@ describe('HELO simulator faults', () => {
     sim = await startAjaHeloSimulator();
     const driver = driverFor(sim.url);
     expect(driver.capabilities).to.deep.equal(['stream', 'record', 'temperature', 'reboot']);
-    const sample = await poll(driver);
+    const sample = await pollDriver(driver);
     expect(Object.keys(sample.metrics).sort()).to.deep.equal(['mediaPct', 'temperatureC']);
     for (const output of sample.outputs) expect(output).to.not.have.property('bitrateKbps');
   });

@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
+import { spawnSimulator } from '@encoder-manager/sdk/testing';
 import { startAjaHeloSimulator, type AjaHeloSimulator } from '../src/index.js';
 import { parseCliArgs } from '../src/simulator/cli-args.js';
 
@@ -72,11 +70,10 @@ describe('aja-helo-simulator CLI', () => {
 
   it('starts from bin/, prints where it listens, and takes commands on stdin', async function () {
     this.timeout(15_000);
-    const bin = fileURLToPath(new URL('../bin/aja-helo-simulator.js', import.meta.url));
-    const child = spawn(process.execPath, [bin, '--port', '0', '--password', 'pw', '--fault', 'link-loss']);
+    const bin = new URL('../bin/aja-helo-simulator.js', import.meta.url);
+    const cli = spawnSimulator(bin, ['--port', '0', '--password', 'pw', '--fault', 'link-loss']);
     try {
-      const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-      const ready = JSON.parse(String((await lines.next()).value)) as {
+      const ready = JSON.parse(await cli.nextLine()) as {
         url: string;
         status: Record<string, unknown>;
       };
@@ -84,11 +81,11 @@ describe('aja-helo-simulator CLI', () => {
       expect((await fetch(`${ready.url}/config?action=get&paramid=eParamID_Temperature`)).status).to.equal(
         404,
       );
-      child.stdin.write('temperature 77\n');
-      const reply = JSON.parse(String((await lines.next()).value)) as { result: { temperatureC: number } };
+      cli.send('temperature 77');
+      const reply = JSON.parse(await cli.nextLine()) as { result: { temperatureC: number } };
       expect(reply.result.temperatureC).to.equal(77);
     } finally {
-      child.kill('SIGTERM');
+      await cli.stop();
     }
   });
 });

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { OUTPUT_STATES, type OutputState } from '@encoder-manager/sdk';
-import { FakeClock } from '@encoder-manager/sdk/testing';
+import { FakeClock, outputOf, pollDriver } from '@encoder-manager/sdk/testing';
 import { RECORD_STATES, STREAM_STATES, startAjaHeloSimulator, type AjaHeloSimulator } from '../src/index.js';
 import { subStreamOutput } from '../src/outputs.js';
 import { replicatorState } from '../src/params.js';
-import { driverFor, outputOf, poll } from './helpers.js';
+import { driverFor } from './helpers.js';
 
 // encoders.md §2.3/§2.4: Idle = {0,1,5}, Recording/Streaming = {2}, Failed = {3,4}; 0 is "not ready".
 const TABLE: readonly [number, string, string, OutputState][] = [
@@ -25,7 +25,7 @@ describe('HELO replicator state mapping', () => {
     it(`record ${value} (${recordName}) and stream ${value} (${streamName}) → ${state}`, async () => {
       sim.setReplicatorState('record', value);
       sim.setReplicatorState('stream', value);
-      const sample = await poll(driverFor(sim.url));
+      const sample = await pollDriver(driverFor(sim.url));
       expect(outputOf(sample, 'record')).to.deep.equal({
         id: 'record',
         kind: 'record',
@@ -82,7 +82,7 @@ describe('HELO Plus Stream1/Stream2', () => {
     try {
       sim.setOutput('stream', 'active');
       await clock.advance(1100);
-      const sample = await poll(driverFor(sim.url, { model: 'helo-plus' }));
+      const sample = await pollDriver(driverFor(sim.url, { model: 'helo-plus' }));
       expect(sample.outputs.map((o) => `${o.id}:${o.state}`)).to.deep.equal([
         'record:idle',
         'stream:active',
@@ -99,7 +99,7 @@ describe('HELO Plus Stream1/Stream2', () => {
   it('a classic HELO has no Stream1/Stream2 parameters, so a helo-plus config against it fails clearly', async () => {
     const sim = await startAjaHeloSimulator({ model: 'helo' });
     try {
-      const sample = await poll(driverFor(sim.url, { model: 'helo-plus' }));
+      const sample = await pollDriver(driverFor(sim.url, { model: 'helo-plus' }));
       expect(sample.reachable).to.equal(false);
       expect(sample.error?.code).to.equal('EM_DRIVER_PROTOCOL');
       expect(sample.error?.message).to.contain("Parameter ID 'eParamID_Stream1_Duration' not found");

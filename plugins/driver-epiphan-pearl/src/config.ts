@@ -1,4 +1,4 @@
-import { Type, type Static } from '@encoder-manager/sdk';
+import { EncoderIdSchema, Type, type Static } from '@encoder-manager/sdk';
 
 /** Defaults from docs/encoders.md §12.7 (Pearl field polling: 10 s) and the SDK's confirmation default. */
 export const DEFAULTS = {
@@ -21,9 +21,7 @@ const IdList = (what: string, example: string) =>
 /** One Pearl the agent watches. */
 export const PearlEncoderSchema = Type.Object(
   {
-    id: Type.String({
-      pattern: '^[a-z0-9][a-z0-9-]*$',
-      maxLength: 64,
+    id: EncoderIdSchema({
       description: 'Encoder id used in samples, alerts and the API.',
       examples: ['chamber-pearl'],
     }),

@@ -1,6 +1,7 @@
 import {
   classifyNetworkError,
   createDeviceHttp,
+  unreachableSample,
   type Capability,
   type Clock,
   type EncoderDriver,
@@ -63,8 +64,7 @@ export function createEpiphanPearlDriver(config: PearlEncoderConfig, deps: Pearl
       } catch (error) {
         const failure = classifyNetworkError(error, baseUrl, signal);
         log.debug({ code: failure.code, err: failure.message }, 'pearl poll failed');
-        const sampleError = { code: failure.code, message: failure.message };
-        return { encoderId: config.id, at, reachable: false, error: sampleError, outputs: [], metrics: {} };
+        return unreachableSample(config.id, at, failure);
       }
     },
     control: (action, signal) => runControl(controlDeps, action, signal),

@@ -1,22 +1,13 @@
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { runSimulatorToExit, spawnSimulator } from '@encoder-manager/sdk/testing';
 
-const BIN = fileURLToPath(new URL('../bin/epiphan-pearl-simulator.js', import.meta.url));
+const BIN = new URL('../bin/epiphan-pearl-simulator.js', import.meta.url);
 
 describe('epiphan-pearl-simulator CLI', () => {
   it('serves the API on the port it prints and takes fault commands on stdin', async () => {
-    const child = spawn(
-      process.execPath,
-      [BIN, '--port', '0', '--password', 'secret', '--fault', 'overheat'],
-      {
-        stdio: ['pipe', 'pipe', 'inherit'],
-      },
-    );
-    const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+    const cli = spawnSimulator(BIN, ['--port', '0', '--password', 'secret', '--fault', 'overheat']);
     try {
-      const banner = String((await lines.next()).value);
+      const banner = await cli.nextLine();
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(banner)?.[1];
       expect(url, banner).to.be.a('string');
       const auth = { authorization: `Basic ${Buffer.from('admin:secret').toString('base64')}` };
@@ -24,23 +15,17 @@ describe('epiphan-pearl-simulator CLI', () => {
         status: string;
       };
       expect(status.status).to.equal('ok');
-      child.stdin!.write('fault link-loss\n');
-      expect((await lines.next()).value).to.equal('ok: fault link-loss on');
-      child.stdin!.write('status\n');
-      expect((await lines.next()).value).to.equal('faults: overheat, link-loss');
+      cli.send('fault link-loss');
+      expect(await cli.nextLine()).to.equal('ok: fault link-loss on');
+      cli.send('status');
+      expect(await cli.nextLine()).to.equal('faults: overheat, link-loss');
     } finally {
-      child.stdin!.write('quit\n');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await cli.stop('quit');
     }
   });
 
   it('rejects an unknown fault with a usage message and exit code 2', async () => {
-    const child = spawn(process.execPath, [BIN, '--fault', 'melting'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const code = await new Promise((resolve) => child.once('exit', resolve));
+    const { code, stderr } = await runSimulatorToExit(BIN, ['--fault', 'melting']);
     expect(code).to.equal(2);
     expect(stderr).to.contain('--fault melting: unknown fault');
   });

@@ -1,10 +1,8 @@
 import { expect } from 'chai';
 import type { EncoderDriver } from '@encoder-manager/sdk';
-import { FakeClock } from '@encoder-manager/sdk/testing';
+import { FakeClock, pollDriver } from '@encoder-manager/sdk/testing';
 import { startPearlSimulator, type PearlSimulator } from '../src/simulator/index.js';
 import { driverFor } from './helpers.js';
-
-const poll = (driver: EncoderDriver) => driver.poll(AbortSignal.timeout(5000));
 
 describe('pearl simulator faults (simulator on a FakeClock)', () => {
   let sim: PearlSimulator;
@@ -21,45 +19,45 @@ describe('pearl simulator faults (simulator on a FakeClock)', () => {
   });
 
   it('overheat ramps cputemp to 85 °C in a minute, then about 1 °C per 10 s', async () => {
-    const before = (await poll(driver)).metrics.temperatureC!;
+    const before = (await pollDriver(driver)).metrics.temperatureC!;
     expect(before).to.be.within(48, 56);
     sim.inject('overheat');
     const readings: number[] = [];
     for (const step of [30_000, 30_000, 60_000]) {
       await clock.advance(step);
-      readings.push((await poll(driver)).metrics.temperatureC!);
+      readings.push((await pollDriver(driver)).metrics.temperatureC!);
     }
     expect(readings[0]).to.be.within(66, 71);
     expect(readings[1]).to.equal(85);
     expect(readings[2]).to.equal(91);
     sim.clearFaults();
-    expect((await poll(driver)).metrics.temperatureC).to.be.below(60);
+    expect((await pollDriver(driver)).metrics.temperatureC).to.be.below(60);
   });
 
   it('link loss fails running publishers and counts reconnections', async () => {
     sim.setOutput('ch1/pub0', 'active');
     sim.inject('link-loss');
     await clock.advance(12_000);
-    const sample = await poll(driver);
+    const sample = await pollDriver(driver);
     expect(sample.outputs.find((o) => o.id === 'ch1/pub0')).to.include({ state: 'failed', raw: 'error' });
     expect(sample.outputs.find((o) => o.id === 'ch2/pub0')).to.include({ state: 'idle' });
     expect(sample.metrics.linkErrors).to.equal(3);
     sim.clearFaults();
-    expect((await poll(driver)).outputs.find((o) => o.id === 'ch1/pub0')?.state).to.equal('active');
+    expect((await pollDriver(driver)).outputs.find((o) => o.id === 'ch1/pub0')?.state).to.equal('active');
   });
 
   it('dropped frames on SRT show as a degraded publisher', async () => {
     sim.setOutput('ch1/pub1', 'active');
     sim.inject('dropped-frames');
     await clock.advance(10_000);
-    const srt = (await poll(driver)).outputs.find((o) => o.id === 'ch1/pub1');
+    const srt = (await pollDriver(driver)).outputs.find((o) => o.id === 'ch1/pub1');
     expect(srt).to.include({ state: 'degraded', raw: 'started' });
   });
 
   it('reboot refuses connections, then answers 503 unavailable, then comes back with outputs stopped', async () => {
     sim.setOutput('rec1', 'active');
     sim.reboot();
-    expect((await poll(driver)).error?.code).to.equal('EM_DRIVER_UNREACHABLE');
+    expect((await pollDriver(driver)).error?.code).to.equal('EM_DRIVER_UNREACHABLE');
     await clock.advance(10_000);
     const response = await fetch(`${sim.url}/api/v2.0/system/status`);
     expect(response.status).to.equal(503);
@@ -68,7 +66,7 @@ describe('pearl simulator faults (simulator on a FakeClock)', () => {
       message: 'The system is starting up',
     });
     await clock.advance(10_000);
-    const back = await poll(driver);
+    const back = await pollDriver(driver);
     expect(back.reachable).to.equal(true);
     expect(back.outputs.find((o) => o.id === 'rec1')?.state).to.equal('idle');
   });
@@ -80,9 +78,9 @@ describe('pearl simulator faults (simulator on a FakeClock)', () => {
       headers: { authorization: auth },
     });
     expect(await post.json()).to.deep.equal({ status: 'ok' });
-    expect((await poll(driver)).outputs.find((o) => o.id === 'rec1')?.raw).to.equal('starting');
+    expect((await pollDriver(driver)).outputs.find((o) => o.id === 'rec1')?.raw).to.equal('starting');
     await clock.advance(1500);
-    expect((await poll(driver)).outputs.find((o) => o.id === 'rec1')?.raw).to.equal('started');
+    expect((await pollDriver(driver)).outputs.find((o) => o.id === 'rec1')?.raw).to.equal('started');
   });
 
   it('answers 401 with a Basic challenge without credentials', async () => {

@@ -1,4 +1,4 @@
-import { StringEnum, Type, type Static } from '@encoder-manager/sdk';
+import { EncoderIdSchema, StringEnum, Type, type Static } from '@encoder-manager/sdk';
 import { MONARCH_VARIANTS } from './variants.js';
 
 /** Defaults from encoders.md §3: port 80, admin/admin, 10 s polls and request timeout, 2 s RETRY pause (module). */
@@ -17,12 +17,7 @@ export const DEFAULTS = {
 /** One Monarch HD, HDX, LCS or Datavideo NVS-30. */
 export const MonarchEncoderSchema = Type.Object(
   {
-    id: Type.String({
-      pattern: '^[a-z0-9][a-z0-9-]*$',
-      maxLength: 64,
-      description: 'Encoder id: lower-case letters, digits and dashes.',
-      examples: ['annex-monarch'],
-    }),
+    id: EncoderIdSchema({ examples: ['annex-monarch'] }),
     host: Type.String({
       pattern: '^[^\\s/:]+$',
       description: 'Host name or IPv4 address (no scheme, no port).',

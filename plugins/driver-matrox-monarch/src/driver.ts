@@ -1,10 +1,10 @@
 import {
-  DriverError,
+  asDriverError,
+  unreachableSample,
   type Capability,
   type Clock,
   type EncoderDriver,
   type EncoderOutput,
-  type EncoderSample,
   type Logger,
 } from '@encoder-manager/sdk';
 import { createMonarchClient, type MonarchClient } from './client.js';
@@ -81,23 +81,5 @@ function outputReader(client: MonarchClient, variant: MonarchVariant, target: st
     const status = parseGetStatus(await client.send('GetStatus', signal));
     assertVariant(status, variant, target);
     return outputsOf(status);
-  };
-}
-
-/** Keeps DriverErrors; anything else is a reply the driver did not understand. */
-export function asDriverError(error: unknown, target: string): DriverError {
-  if (error instanceof DriverError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new DriverError('EM_DRIVER_PROTOCOL', `${target}: ${message}`, { cause: error });
-}
-
-function unreachableSample(encoderId: string, at: number, error: DriverError): EncoderSample {
-  return {
-    encoderId,
-    at,
-    reachable: false,
-    error: { code: error.code, message: error.message },
-    outputs: [],
-    metrics: {},
   };
 }

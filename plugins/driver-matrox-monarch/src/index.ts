@@ -1,5 +1,10 @@
-import { definePlugin, EmError, encoderDriversRef, type EncoderDriver } from '@encoder-manager/sdk';
-import { configSchema, type MonarchEncoderConfig } from './config.js';
+import {
+  assertUniqueEncoderIds,
+  definePlugin,
+  provideEncoderDrivers,
+  type EncoderDriver,
+} from '@encoder-manager/sdk';
+import { configSchema } from './config.js';
 import { createMatroxMonarchDriver } from './driver.js';
 
 export { configSchema, DEFAULTS } from './config.js';
@@ -25,26 +30,14 @@ export const driverMatroxMonarchPlugin = definePlugin({
     'start/stop confirmed by reading the state back, commands serialised per device with RETRY backoff.',
   configSchema,
   setup(ctx, config) {
-    assertUniqueIds(config.encoders);
+    assertUniqueEncoderIds('driver-matrox-monarch', config.encoders);
     const drivers: EncoderDriver[] = config.encoders.map((encoder) =>
       createMatroxMonarchDriver(encoder, { clock: ctx.clock, log: ctx.log }),
     );
-    for (const driver of drivers) ctx.provide(encoderDriversRef, driver);
+    const instance = provideEncoderDrivers(ctx, drivers);
     ctx.log.info({ encoders: drivers.map((d) => d.id) }, `watching ${drivers.length} Monarch encoder(s)`);
-    return { stop: () => Promise.all(drivers.map((d) => d.close?.())).then(() => undefined) };
+    return instance;
   },
 });
 
 export default driverMatroxMonarchPlugin;
-
-function assertUniqueIds(encoders: readonly MonarchEncoderConfig[]): void {
-  const seen = new Set<string>();
-  for (const { id } of encoders) {
-    if (seen.has(id)) {
-      throw new EmError('EM_CONFIG_INVALID', `driver-matrox-monarch: duplicate encoder id "${id}"`, {
-        hint: 'Give every entry under plugins.driver-matrox-monarch.config.encoders its own id.',
-      });
-    }
-    seen.add(id);
-  }
-}

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
+import { controlDriver, pollDriver } from '@encoder-manager/sdk/testing';
 import { startMatroxMonarchSimulator, type MatroxMonarchSimulator } from '../src/index.js';
-import { control, driverFor, poll } from './helpers.js';
+import { driverFor } from './helpers.js';
 
 const AUTH = { authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` };
 
@@ -39,11 +40,11 @@ describe('Monarch command serialisation and RETRY', () => {
     sim = await startMatroxMonarchSimulator({ commandMs: 300, statusMs: 50 });
     const driver = driverFor(sim.url);
     const results = await Promise.all([
-      control(driver, { type: 'start', outputId: 'stream' }),
-      poll(driver),
-      poll(driver),
-      control(driver, { type: 'start', outputId: 'record' }),
-      poll(driver),
+      controlDriver(driver, { type: 'start', outputId: 'stream' }),
+      pollDriver(driver),
+      pollDriver(driver),
+      controlDriver(driver, { type: 'start', outputId: 'record' }),
+      pollDriver(driver),
     ]);
     expect(results.every((r) => ('confirmed' in r ? r.confirmed : r.reachable))).to.equal(true);
     expect(sim.status().retriesSent).to.equal(0);
@@ -53,7 +54,7 @@ describe('Monarch command serialisation and RETRY', () => {
     sim = await startMatroxMonarchSimulator();
     sim.setBusy(3);
     const started = Date.now();
-    const sample = await poll(driverFor(sim.url, { retryDelayMs: 50 }));
+    const sample = await pollDriver(driverFor(sim.url, { retryDelayMs: 50 }));
     expect(sample.reachable).to.equal(true);
     expect(Date.now() - started).to.be.at.least(50 + 100 + 200);
     expect(sim.requests().filter((r) => r.endsWith('command=GetStatus'))).to.have.length(4);
@@ -62,7 +63,7 @@ describe('Monarch command serialisation and RETRY', () => {
   it('waits out a real concurrent command from another controller', async () => {
     sim = await startMatroxMonarchSimulator({ commandMs: 400 });
     const other = await occupy(sim, 'StartRecording');
-    const sample = await poll(driverFor(sim.url, { retryDelayMs: 100 }));
+    const sample = await pollDriver(driverFor(sim.url, { retryDelayMs: 100 }));
     expect(sample.reachable).to.equal(true);
     expect(await other.reply).to.equal('SUCCESS\r\n');
     expect(sim.status().retriesSent).to.be.at.least(1);
@@ -71,7 +72,7 @@ describe('Monarch command serialisation and RETRY', () => {
   it('gives up with EM_DRIVER_TIMEOUT when the device stays busy', async () => {
     sim = await startMatroxMonarchSimulator();
     sim.setBusy(100);
-    const sample = await poll(driverFor(sim.url, { retryAttempts: 3, retryDelayMs: 20 }));
+    const sample = await pollDriver(driverFor(sim.url, { retryAttempts: 3, retryDelayMs: 20 }));
     expect(sample.error?.code).to.equal('EM_DRIVER_TIMEOUT');
     expect(sample.error?.message).to.contain('still answered RETRY to GetStatus after 3 attempts');
   });
@@ -79,7 +80,7 @@ describe('Monarch command serialisation and RETRY', () => {
   it('a poll whose deadline passes while it waits in the queue returns at once and is never sent', async () => {
     sim = await startMatroxMonarchSimulator({ commandMs: 1500 });
     const driver = driverFor(sim.url);
-    const starting = control(driver, { type: 'start', outputId: 'stream' });
+    const starting = controlDriver(driver, { type: 'start', outputId: 'stream' });
     while (sim.requests().length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     const started = Date.now();
     const sample = await driver.poll(AbortSignal.timeout(200));

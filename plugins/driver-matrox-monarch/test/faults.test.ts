@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { FakeClock } from '@encoder-manager/sdk/testing';
+import { FakeClock, outputOf, pollDriver } from '@encoder-manager/sdk/testing';
 import { startMatroxMonarchSimulator, type MatroxMonarchSimulator } from '../src/index.js';
-import { driverFor, outputOf, poll } from './helpers.js';
+import { driverFor } from './helpers.js';
 
 describe('Monarch simulator faults and driver errors', () => {
   let sim: MatroxMonarchSimulator;
@@ -11,15 +11,15 @@ describe('Monarch simulator faults and driver errors', () => {
     sim = await startMatroxMonarchSimulator({ slowMs: 3000 });
     const driver = driverFor(sim.url, { requestTimeoutMs: 400 });
     sim.inject('garbled');
-    expect((await poll(driver)).error?.code).to.equal('EM_DRIVER_PROTOCOL');
+    expect((await pollDriver(driver)).error?.code).to.equal('EM_DRIVER_PROTOCOL');
     sim.clearFaults();
     sim.inject('slow');
-    expect((await poll(driver)).error?.code).to.equal('EM_DRIVER_TIMEOUT');
+    expect((await pollDriver(driver)).error?.code).to.equal('EM_DRIVER_TIMEOUT');
     sim.clearFaults();
     sim.inject('unreachable');
-    expect((await poll(driver)).error?.code).to.equal('EM_DRIVER_UNREACHABLE');
+    expect((await pollDriver(driver)).error?.code).to.equal('EM_DRIVER_UNREACHABLE');
     sim.clearFaults();
-    expect((await poll(driver)).reachable).to.equal(true);
+    expect((await pollDriver(driver)).reachable).to.equal(true);
   });
 
   it('link loss drops a live RTMP stream to READY (no failure state in GetStatus); recording goes on', async () => {
@@ -27,7 +27,7 @@ describe('Monarch simulator faults and driver errors', () => {
     sim.setOutput('stream', 'active');
     sim.setOutput('record', 'active');
     sim.inject('link-loss');
-    const sample = await poll(driverFor(sim.url));
+    const sample = await pollDriver(driverFor(sim.url));
     expect(outputOf(sample, 'stream')).to.include({ state: 'idle', raw: 'RTMP,READY' });
     expect(outputOf(sample, 'record')).to.include({ state: 'active', raw: 'ON' });
   });
@@ -38,14 +38,14 @@ describe('Monarch simulator faults and driver errors', () => {
     sim.setOutput('stream', 'active');
     sim.powerCycle(60_000);
     const driver = driverFor(sim.url);
-    expect((await poll(driver)).error?.code).to.equal('EM_DRIVER_UNREACHABLE');
+    expect((await pollDriver(driver)).error?.code).to.equal('EM_DRIVER_UNREACHABLE');
     await clock.advance(60_000);
-    expect(outputOf(await poll(driver), 'stream').state).to.equal('idle');
+    expect(outputOf(await pollDriver(driver), 'stream').state).to.equal('idle');
   });
 
   it('wrong credentials are EM_DRIVER_AUTH (HTTP 401 with a Basic challenge)', async () => {
     sim = await startMatroxMonarchSimulator({ username: 'operator', password: 'pw' });
-    const sample = await poll(driverFor(sim.url, { username: 'operator', password: 'admin' }));
+    const sample = await pollDriver(driverFor(sim.url, { username: 'operator', password: 'admin' }));
     expect(sample.error).to.deep.include({ code: 'EM_DRIVER_AUTH' });
     const reply = await fetch(`${sim.url}/Monarch/syncconnect/sdk.aspx?command=GetStatus`);
     expect(reply.headers.get('www-authenticate')).to.equal('Basic realm="Monarch"');
@@ -53,10 +53,10 @@ describe('Monarch simulator faults and driver errors', () => {
 
   it('names the variant to set when the path or the status layout does not match', async () => {
     sim = await startMatroxMonarchSimulator({ variant: 'hdx' });
-    const wrongPath = await poll(driverFor(sim.url, { variant: 'nvs30' }));
+    const wrongPath = await pollDriver(driverFor(sim.url, { variant: 'nvs30' }));
     expect(wrongPath.error).to.deep.include({ code: 'EM_DRIVER_PROTOCOL' });
     expect(wrongPath.error?.message).to.contain('has no SDK page for GetStatus (HTTP 404)');
-    const wrongLayout = await poll(driverFor(sim.url, { variant: 'hd' }));
+    const wrongLayout = await pollDriver(driverFor(sim.url, { variant: 'hd' }));
     expect(wrongLayout.error?.message).to.contain('answers GetStatus in the HDX layout, but variant is hd');
   });
 
@@ -71,6 +71,6 @@ describe('Monarch simulator faults and driver errors', () => {
     sim = await startMatroxMonarchSimulator();
     const driver = driverFor(sim.url);
     expect(driver.capabilities).to.deep.equal(['stream', 'record']);
-    expect((await poll(driver)).metrics).to.deep.equal({});
+    expect((await pollDriver(driver)).metrics).to.deep.equal({});
   });
 });

@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
+import { spawnSimulator } from '@encoder-manager/sdk/testing';
 import { startMatroxMonarchSimulator, type MonarchVariant } from '../src/index.js';
 import { parseCliArgs } from '../src/simulator/cli-args.js';
 
@@ -92,18 +90,17 @@ describe('matrox-monarch-simulator CLI', () => {
 
   it('starts from bin/, prints where it listens, and takes commands on stdin', async function () {
     this.timeout(15_000);
-    const bin = fileURLToPath(new URL('../bin/matrox-monarch-simulator.js', import.meta.url));
-    const child = spawn(process.execPath, [bin, '--port', '0', '--variant', 'nvs30', '--name', 'NVS-30']);
+    const bin = new URL('../bin/matrox-monarch-simulator.js', import.meta.url);
+    const cli = spawnSimulator(bin, ['--port', '0', '--variant', 'nvs30', '--name', 'NVS-30']);
     try {
-      const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-      const ready = JSON.parse(String((await lines.next()).value)) as { url: string };
+      const ready = JSON.parse(await cli.nextLine()) as { url: string };
       const reply = await fetch(`${ready.url}/NVS/syncconnect/sdk.aspx?command=GetStatus`, { headers: AUTH });
       expect(await reply.text()).to.equal('RECORD:READY,STREAM:RTMP,READY,NAME:NVS-30\r\n');
-      child.stdin.write('output stream active\n');
-      const result = JSON.parse(String((await lines.next()).value)) as { result: { getStatus: string } };
+      cli.send('output stream active');
+      const result = JSON.parse(await cli.nextLine()) as { result: { getStatus: string } };
       expect(result.result.getStatus).to.equal('RECORD:READY,STREAM:RTMP,ON,NAME:NVS-30');
     } finally {
-      child.kill('SIGTERM');
+      await cli.stop();
     }
   });
 });

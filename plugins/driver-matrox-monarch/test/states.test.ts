@@ -6,7 +6,8 @@ import {
   startMatroxMonarchSimulator,
   type MonarchVariant,
 } from '../src/index.js';
-import { driverFor, poll } from './helpers.js';
+import { pollDriver } from '@encoder-manager/sdk/testing';
+import { driverFor } from './helpers.js';
 
 // encoders.md §3.3 [INFER]: ON = active, READY = idle but enabled, DISABLED = not configured; LCS OFF.
 const TABLE: readonly [mode: string, state: string, expected: OutputState][] = [
@@ -46,7 +47,7 @@ describe('Monarch state mapping', () => {
       try {
         const channel = variant === 'hd' || variant === 'nvs30' ? 'stream' : 'enc2';
         if (!(variant === 'nvs30')) sim.setOutput(channel, 'active');
-        const sample = await poll(driverFor(sim.url, { variant }));
+        const sample = await pollDriver(driverFor(sim.url, { variant }));
         expect(sample.outputs.map((o) => `${o.id}:${o.kind}:${o.state}:${o.raw}`)).to.deep.equal(expected);
         expect(sample.metrics).to.deep.equal({});
       } finally {

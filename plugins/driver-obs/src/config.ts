@@ -1,4 +1,4 @@
-import { Type, type Static } from '@encoder-manager/sdk';
+import { EncoderIdSchema, Type, type Static } from '@encoder-manager/sdk';
 
 /** Defaults: port 4455 (obs-websocket `ServerPort`), 1 s polling (docs/encoders.md §12.7). */
 export const DEFAULTS = {
@@ -12,9 +12,7 @@ export const DEFAULTS = {
 /** One OBS Studio instance the agent watches. */
 export const ObsEncoderSchema = Type.Object(
   {
-    id: Type.String({
-      pattern: '^[a-z0-9][a-z0-9-]*$',
-      maxLength: 64,
+    id: EncoderIdSchema({
       description: 'Encoder id used in samples, alerts and the API.',
       examples: ['obs-studio-b'],
     }),

@@ -1,5 +1,6 @@
 import {
   classifyNetworkError,
+  unreachableSample,
   type Capability,
   type Clock,
   type EncoderDriver,
@@ -68,8 +69,7 @@ export function createObsDriver(config: ObsEncoderConfig, deps: ObsDriverDeps): 
       } catch (error) {
         const failure = classifyNetworkError(error, url, signal);
         log.debug({ code: failure.code, err: failure.message }, 'obs poll failed');
-        const sampleError = { code: failure.code, message: failure.message };
-        return { encoderId: config.id, at, reachable: false, error: sampleError, outputs: [], metrics: {} };
+        return unreachableSample(config.id, at, failure);
       }
     },
     control: (action, signal) => runObsControl(controlDeps, action, signal),

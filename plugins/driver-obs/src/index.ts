@@ -1,4 +1,4 @@
-import { definePlugin, EmError, encoderDriversRef } from '@encoder-manager/sdk';
+import { assertUniqueEncoderIds, definePlugin, provideEncoderDrivers } from '@encoder-manager/sdk';
 import { configSchema } from './config.js';
 import { createObsDriver } from './driver.js';
 
@@ -20,22 +20,14 @@ export const driverObsPlugin = definePlugin({
     'pushed events and polls, start/stop confirmed by read-back, CPU %, fps, dropped frames, bitrate.',
   configSchema,
   setup(ctx, config) {
-    const ids = config.encoders.map((encoder) => encoder.id);
-    const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
-    if (duplicate !== undefined)
-      throw new EmError('EM_CONFIG_INVALID', `driver-obs: encoder id "${duplicate}" is used twice`, {
-        hint: 'Give every encoder under plugins.driver-obs.config.encoders its own id.',
-      });
+    assertUniqueEncoderIds('driver-obs', config.encoders);
     const drivers = config.encoders.map((encoder) =>
       createObsDriver(encoder, { clock: ctx.clock, log: ctx.log }),
     );
-    for (const driver of drivers) ctx.provide(encoderDriversRef, driver);
+    const instance = provideEncoderDrivers(ctx, drivers);
+    const ids = drivers.map((driver) => driver.id);
     ctx.log.info({ encoders: ids }, `watching ${ids.length} OBS instance${ids.length === 1 ? '' : 's'}`);
-    return {
-      async stop() {
-        await Promise.all(drivers.map((driver) => driver.close?.()));
-      },
-    };
+    return instance;
   },
 });
 

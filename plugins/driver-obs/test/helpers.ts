@@ -24,8 +24,3 @@ export function driverFor(
   );
   return { driver, logs };
 }
-
-/** Polls with a 5 s deadline. */
-export function poll(driver: EncoderDriver) {
-  return driver.poll(AbortSignal.timeout(5000));
-}

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { EmError, encoderDriversRef } from '@encoder-manager/sdk';
-import { createTestContext } from '@encoder-manager/sdk/testing';
+import { encoderDriversRef } from '@encoder-manager/sdk';
+import { createTestContext, expectEmError, pollDriver } from '@encoder-manager/sdk/testing';
 import { Ajv } from 'ajv';
 import driverObsPlugin, { configSchema, driverObsPlugin as named, OBS_CAPABILITIES } from '../src/index.js';
 import type { DriverObsConfig } from '../src/index.js';
@@ -54,7 +54,7 @@ describe('driver-obs plugin', () => {
     ]);
     expect(drivers[0]?.labels).to.deep.equal({ room: 'chamber' });
     expect(drivers[0]?.capabilities).to.deep.equal(OBS_CAPABILITIES);
-    expect((await drivers[0]!.poll(AbortSignal.timeout(5000))).reachable).to.equal(true);
+    expect((await pollDriver(drivers[0]!)).reachable).to.equal(true);
     expect(t.logs.filter((r) => r.level === 'info').map((r) => r.msg)).to.deep.equal([
       'watching 2 OBS instances',
     ]);
@@ -71,13 +71,7 @@ describe('driver-obs plugin', () => {
         { id: 'a', host: 'h2', password: 'p' },
       ],
     });
-    let thrown: unknown;
-    try {
-      await driverObsPlugin.setup(t.ctx, config);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).to.be.instanceOf(EmError).with.property('code', 'EM_CONFIG_INVALID');
+    await expectEmError(() => driverObsPlugin.setup(t.ctx, config), 'EM_CONFIG_INVALID');
     await t.stop();
   });
 });

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { FakeClock } from '@encoder-manager/sdk/testing';
+import { FakeClock, pollDriver } from '@encoder-manager/sdk/testing';
 import WebSocket from 'ws';
 import { authenticationString } from '../src/protocol.js';
 import { startObsSimulator, type ObsSimulator } from '../src/simulator/index.js';
-import { driverFor, poll } from './helpers.js';
+import { driverFor } from './helpers.js';
 
 interface Client {
   ws: WebSocket;
@@ -114,12 +114,12 @@ describe('obs simulator faults on a FakeClock', () => {
     const clock = new FakeClock(Date.parse('2025-03-01T18:00:00Z'));
     const sim = await startObsSimulator({ clock });
     const { driver } = driverFor(sim);
-    const before = await poll(driver);
+    const before = await pollDriver(driver);
     expect(before.metrics.cpuPct).to.be.below(15);
     expect(before.metrics).to.not.have.property('temperatureC');
     await sim.inject('overheat');
     await clock.advance(60_000);
-    const hot = await poll(driver);
+    const hot = await pollDriver(driver);
     expect(hot.metrics.cpuPct).to.equal(100);
     expect(hot.metrics.fps).to.equal(24);
     await driver.close?.();

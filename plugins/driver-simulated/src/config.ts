@@ -1,4 +1,4 @@
-import { Type, type Static } from '@encoder-manager/sdk';
+import { ENCODER_ID_PATTERN, EncoderIdSchema, Type, type Static } from '@encoder-manager/sdk';
 
 /** The simulated encoding presets: they set the bitrate, CPU load and temperature the metrics wander around. */
 export const PROFILE_NAMES = ['sd', 'hd', 'uhd'] as const;
@@ -17,12 +17,8 @@ export const DEFAULTS = {
   profile: 'hd',
 } as const;
 
-const ENCODER_ID_PATTERN = '^[a-z0-9][a-z0-9-]*$';
-
-const EncoderId = Type.String({
-  pattern: ENCODER_ID_PATTERN,
+const EncoderId = EncoderIdSchema({
   minLength: 1,
-  maxLength: 64,
   description: 'Encoder id: lower-case letters, digits and dashes, starting with a letter or digit.',
   examples: ['studio-a', 'sim-1'],
 });

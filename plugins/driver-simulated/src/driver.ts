@@ -1,5 +1,6 @@
 import {
   EmError,
+  unreachableSample,
   type Capability,
   type Clock,
   type ControlAction,
@@ -66,17 +67,10 @@ export function createSimulatedDriver(options: SimulatedDriverOptions): EncoderD
         if (!abort.aborted) throw error;
         // Like a real driver whose request timed out: a sample, not an exception.
         const at = clock.now();
-        return {
-          encoderId: encoder.id,
-          at,
-          reachable: false,
-          error: {
-            code: 'EM_DRIVER_TIMEOUT',
-            message: `simulated encoder ${encoder.id} did not answer within ${at - startedAt} ms (injected fault "slow-reply")`,
-          },
-          outputs: [],
-          metrics: {},
-        };
+        return unreachableSample(encoder.id, at, {
+          code: 'EM_DRIVER_TIMEOUT',
+          message: `simulated encoder ${encoder.id} did not answer within ${at - startedAt} ms (injected fault "slow-reply")`,
+        });
       }
     }
     const at = clock.now();

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { EmError, type ControlAction, type ControlResult, type EncoderDriver } from '@encoder-manager/sdk';
+import type { ControlAction, ControlResult, EncoderDriver } from '@encoder-manager/sdk';
+import { expectEmError } from '@encoder-manager/sdk/testing';
 import { SIM } from '../src/index.js';
 import { noAbort, output, startSim, type SimHarness } from './helpers.js';
 
@@ -14,16 +15,6 @@ describe('driver-simulated control', () => {
     if (!driver.control) throw new Error('driver has no control');
     return driver.control(action, noAbort());
   };
-
-  async function expectEmError(promise: Promise<unknown>, code: string): Promise<void> {
-    try {
-      await promise;
-      expect.fail(`expected ${code}`);
-    } catch (error) {
-      expect(error).to.be.instanceOf(EmError);
-      expect((error as EmError).code).to.equal(code);
-    }
-  }
 
   it('stops and starts the stream, confirmed by the state read back', async () => {
     sim = await startSim({ encoders: 1 });

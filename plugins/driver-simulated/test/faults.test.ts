@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { EmError, type EncoderSample } from '@encoder-manager/sdk';
+import type { EncoderSample } from '@encoder-manager/sdk';
+import { expectEmError } from '@encoder-manager/sdk/testing';
 import { noAbort, output, startSim, type SimHarness } from './helpers.js';
 
 describe('driver-simulated faults', () => {
@@ -101,13 +102,11 @@ describe('driver-simulated faults', () => {
     expect(down.error?.message).to.contain('sim-1');
     expect(down.outputs).to.deep.equal([]);
     expect(down.metrics).to.deep.equal({});
-    try {
-      await sim.driver('sim-1').control?.({ type: 'stop', outputId: 'stream' }, noAbort());
-      expect.fail('control should throw while unreachable');
-    } catch (error) {
-      expect(error).to.be.instanceOf(EmError);
-      expect((error as EmError).code).to.equal('EM_DRIVER_UNREACHABLE');
-    }
+    const driver = sim.driver('sim-1');
+    await expectEmError(
+      () => driver.control?.({ type: 'stop', outputId: 'stream' }, noAbort()),
+      'EM_DRIVER_UNREACHABLE',
+    );
     const up = await sim.pollAfter('sim-1', 15_000);
     expect(up.reachable).to.equal(true);
     expect(output(up, 'stream').state).to.equal('active');

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { EmError, encoderDriversRef } from '@encoder-manager/sdk';
-import { createTestContext } from '@encoder-manager/sdk/testing';
+import { createTestContext, expectEmError } from '@encoder-manager/sdk/testing';
 import driverSimulatedPlugin, {
   driverSimulatedPlugin as named,
   SIMULATED_CAPABILITIES,
@@ -77,14 +77,11 @@ describe('driver-simulated plugin', () => {
       const dup = defaultedConfig({ encoders: [{ id: 'a' }, { id: 'a' }] });
       expect(() => driverSimulatedPlugin.setup(t.ctx, dup)).to.throw(EmError, /duplicate encoder id "a"/);
       const unknown = defaultedConfig({ encoders: 2, faults: [{ encoder: 'sim-9', kind: 'overheat' }] });
-      try {
-        driverSimulatedPlugin.setup(t.ctx, unknown);
-        expect.fail('setup should throw');
-      } catch (error) {
-        expect(error).to.be.instanceOf(EmError);
-        expect((error as EmError).code).to.equal('EM_CONFIG_INVALID');
-        expect((error as EmError).hint).to.contain('sim-1, sim-2');
-      }
+      const error = await expectEmError(
+        () => driverSimulatedPlugin.setup(t.ctx, unknown),
+        'EM_CONFIG_INVALID',
+      );
+      expect(error.hint).to.contain('sim-1, sim-2');
       expect(t.provided.size).to.equal(0);
     } finally {
       await t.stop();

@@ -1,14 +1,17 @@
 import { expect } from 'chai';
-import { compareMeetings, expectedMeetingTable } from '@encoder-manager/sdk/testing';
+import { compareMeetings, expectedMeetingTable, meetingFixture } from '@encoder-manager/sdk/testing';
 import { parseCivicClerk } from '../src/index.js';
-import { fixture } from './helpers.js';
 
 const FOLDER = 'city-scrapers-atl/atl_south_fulton_city_council';
 const URL_IN_TEST =
   'https://southfultonga.api.civicclerk.com/v1/Events?$filter=startDateTime+ge+2026-04-16+and+startDateTime+le+2027-04-16+and+categoryId+in+(26)';
 
 describe('scraper-civicclerk fixture atl_south_fulton_city_council', () => {
-  const { expected, input } = fixture(FOLDER, 'atl_south_fulton_city_council_meetings.json', URL_IN_TEST);
+  const { expected, input } = meetingFixture(
+    FOLDER,
+    'atl_south_fulton_city_council_meetings.json',
+    URL_IN_TEST,
+  );
   const meetings = parseCivicClerk({ ...input, options: { locationName: 'South Fulton City Hall' } });
 
   it('matches the full list (API order): local start despite the Z, title, status', () => {

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
+import { expectEmError } from '@encoder-manager/sdk/testing';
 import { parseCivicClerk } from '../src/index.js';
-import { docInput, expectEmError } from './helpers.js';
+import { docInput } from './helpers.js';
 
 describe('scraper-civicclerk bad input', () => {
   const cases: ReadonlyArray<[string, string | Uint8Array, string]> = [

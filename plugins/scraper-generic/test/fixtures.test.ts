@@ -1,13 +1,12 @@
 import { expect } from 'chai';
-import { compareMeetings, expectedMeetingTable } from '@encoder-manager/sdk/testing';
+import { compareMeetings, expectedMeetingTable, meetingFixture } from '@encoder-manager/sdk/testing';
 import { parseGeneric } from '../src/index.js';
-import { fixture } from './helpers.js';
 
 // The generic adapter reproduces real fixtures by configuration only: these options are what a station
 // would put in the catalog entry; no code knows about CivicClerk or Drupal.
 describe('scraper-generic reproduces real fixtures by configuration', () => {
   it('atl_south_fulton_city_council (CivicClerk OData JSON): all 16 meetings', () => {
-    const { expected, input } = fixture(
+    const { expected, input } = meetingFixture(
       'city-scrapers-atl/atl_south_fulton_city_council',
       'atl_south_fulton_city_council_meetings.json',
       'https://southfultonga.api.civicclerk.com/v1/Events',
@@ -50,7 +49,7 @@ describe('scraper-generic reproduces real fixtures by configuration', () => {
   });
 
   it('charnc_meck_boc county calendar (Drupal JSON:API, UTC): rows 0–3 with ends and the cancellation', () => {
-    const { expected, input } = fixture(
+    const { expected, input } = meetingFixture(
       'city-scrapers-charnc/charnc_meck_boc',
       'charnc_meck_boc.json',
       'https://calendar.mecknc.gov/jsonapi/node/event',

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
+import { expectEmError } from '@encoder-manager/sdk/testing';
 import { parseGeneric } from '../src/index.js';
-import { docInput, expectEmError } from './helpers.js';
+import { docInput } from './helpers.js';
 
 const JSON_OPTIONS = { items: '$.value[*]', fields: { title: 'eventName', start: 'startDateTime' } };
 const HTML_OPTIONS = { rows: 'tr.meeting', fields: { title: 'td.name', date: 'td.date' } };

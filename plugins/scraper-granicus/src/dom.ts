@@ -1,3 +1,4 @@
+import { scrapedLinkUrl } from '@encoder-manager/sdk';
 import { selectAll as cssSelectAll, selectOne as cssSelectOne } from 'css-select';
 import type { AnyNode, Element } from 'domhandler';
 import { textContent } from 'domutils';
@@ -21,13 +22,5 @@ const SCRIPTED_URL = /window\.open\(\s*['"]([^'"]+)['"]/;
 
 /** The absolute URL a link opens: its href, or the URL in a `window.open(...)` onclick. */
 export function linkTarget(a: Element, pageUrl: string): string | undefined {
-  const scripted = SCRIPTED_URL.exec(a.attribs['onclick'] ?? '')?.[1];
-  const href = (a.attribs['href'] ?? '').trim();
-  const target = scripted ?? (href && href !== '#' && !/^javascript:/i.test(href) ? href : undefined);
-  if (!target) return undefined;
-  try {
-    return new URL(target, pageUrl).toString();
-  } catch {
-    return undefined;
-  }
+  return scrapedLinkUrl({ href: a.attribs['href'], onclick: a.attribs['onclick'] }, pageUrl, SCRIPTED_URL);
 }

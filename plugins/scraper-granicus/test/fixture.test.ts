@@ -1,7 +1,6 @@
 import { expect } from 'chai';
-import { compareMeetings, expectedMeetingTable } from '@encoder-manager/sdk/testing';
+import { compareMeetings, expectedMeetingTable, meetingFixture } from '@encoder-manager/sdk/testing';
 import { parseGranicus } from '../src/index.js';
-import { fixture } from './helpers.js';
 
 const FOLDER = 'city-scrapers-tulsa/tulok_citycouncil';
 const OPTIONS = {
@@ -12,7 +11,7 @@ const OPTIONS = {
 };
 
 describe('scraper-granicus fixture tulok_citycouncil', () => {
-  const { expected, input } = fixture(
+  const { expected, input } = meetingFixture(
     FOLDER,
     'tulok_citycouncil.html',
     'https://tulsa-ok.granicus.com/ViewPublisher.php?view_id=4',

@@ -1,7 +1,6 @@
 import { expect } from 'chai';
-import { compareMeetings, expectedMeetingTable, readExpectedMeetings } from '@encoder-manager/sdk/testing';
+import { compareMeetings, expectedMeetingTable, meetingFixture } from '@encoder-manager/sdk/testing';
 import { parseIcal } from '../src/index.js';
-import { fileInput, fixtureUrl } from './helpers.js';
 
 interface FixtureCase {
   readonly folder: string;
@@ -20,18 +19,9 @@ const CASES: readonly FixtureCase[] = [
 describe('scraper-ical fixtures (full list against expected.md)', () => {
   for (const fixture of CASES) {
     it(`${fixture.folder}: every meeting matches start, end, title and status`, () => {
-      const expected = readExpectedMeetings(fixtureUrl(`${fixture.folder}/expected.md`));
+      const { expected, input } = meetingFixture(fixture.folder, fixture.file, fixture.url);
       const table = expectedMeetingTable(expected);
-      const source = fixture.folder.split('/')[1] ?? fixture.folder;
-      const meetings = parseIcal(
-        fileInput(`${fixture.folder}/${fixture.file}`, {
-          source,
-          url: fixture.url,
-          contentType: 'text/calendar',
-          timeZone: expected.timeZone,
-          now: expected.now,
-        }),
-      );
+      const meetings = parseIcal(input);
       const result = compareMeetings(meetings, table.rows, expected);
       expect(result.mismatches).to.deep.equal([]);
       expect(result.matched).to.equal(table.rows.length);
@@ -39,16 +29,12 @@ describe('scraper-ical fixtures (full list against expected.md)', () => {
   }
 
   it('det_board_of_education: unfolds folded LOCATION lines into the address; the UID is the source id', () => {
-    const expected = readExpectedMeetings(fixtureUrl('city-scrapers-det/det_board_of_education/expected.md'));
-    const meetings = parseIcal(
-      fileInput('city-scrapers-det/det_board_of_education/det_board_of_education.ics', {
-        source: 'det_board_of_education',
-        url: 'https://www.detroitk12.org/site/handlers/icalfeed.ashx?MIID=14864',
-        contentType: 'text/calendar',
-        timeZone: expected.timeZone,
-        now: expected.now,
-      }),
+    const { expected, input } = meetingFixture(
+      'city-scrapers-det/det_board_of_education',
+      'det_board_of_education.ics',
+      'https://www.detroitk12.org/site/handlers/icalfeed.ashx?MIID=14864',
     );
+    const meetings = parseIcal(input);
     const table = expectedMeetingTable(expected);
     // The upstream spider appends " Detroit, MI" to addresses without a city; the feed's own text is the prefix.
     table.rows.forEach((row, index) => {

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
+import { expectEmError } from '@encoder-manager/sdk/testing';
 import { parseIcal } from '../src/index.js';
-import { expectEmError, ics, icsInput } from './helpers.js';
+import { ics, icsInput } from './helpers.js';
 
 describe('scraper-ical bad input', () => {
   const garbled: ReadonlyArray<[string, Uint8Array | string]> = [

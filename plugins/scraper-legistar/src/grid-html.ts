@@ -1,3 +1,4 @@
+import { scrapedLinkUrl } from '@encoder-manager/sdk';
 import { selectAll as cssSelectAll, selectOne as cssSelectOne } from 'css-select';
 import { isTag, type AnyNode, type Element } from 'domhandler';
 import { textContent } from 'domutils';
@@ -58,16 +59,7 @@ function cellOf(td: Element, pageUrl: string): GridCell {
 const SCRIPTED_URL = /(?:window\.open|radopen)\(\s*['"]([^'"]+)['"]/;
 
 function linkUrl(a: Element, pageUrl: string): string | undefined {
-  // Video links are `href="#"` or `javascript:` with the real URL in the onclick handler.
-  const scripted = SCRIPTED_URL.exec(a.attribs['onclick'] ?? '')?.[1];
-  const href = (a.attribs['href'] ?? '').trim();
-  const target = scripted ?? (href && href !== '#' && !/^javascript:/i.test(href) ? href : undefined);
-  if (!target) return undefined;
-  try {
-    return new URL(target, pageUrl).toString();
-  } catch {
-    return undefined;
-  }
+  return scrapedLinkUrl({ href: a.attribs['href'], onclick: a.attribs['onclick'] }, pageUrl, SCRIPTED_URL);
 }
 
 function clean(text: string): string {

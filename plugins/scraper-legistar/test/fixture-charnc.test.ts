@@ -1,14 +1,13 @@
 import { expect } from 'chai';
-import { compareMeetings, expectedMeetingTable } from '@encoder-manager/sdk/testing';
+import { compareMeetings, expectedMeetingTable, meetingFixture } from '@encoder-manager/sdk/testing';
 import { parseLegistarApi } from '../src/index.js';
-import { fixture } from './helpers.js';
 
 // charnc_meck_boc's expected list merges two sources: the county calendar (rows 0–3, parsed by
 // scraper-generic) and this Legistar Web API reply. Legistar event 1895 is the Legistar-only row 4;
 // event 1802 is the Legistar side of row 1 (same start; the meetings plugin merges it into the calendar's
 // title and takes its agenda link).
 describe('scraper-legistar fixture charnc_meck_boc (legistar-api)', () => {
-  const { expected, input } = fixture(
+  const { expected, input } = meetingFixture(
     'city-scrapers-charnc/charnc_meck_boc',
     'charnc_meck_boc_legistar.json',
     'https://webapi.legistar.com/v1/mecklenburg/events',

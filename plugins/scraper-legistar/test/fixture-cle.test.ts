@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import type { ParsedMeeting } from '@encoder-manager/sdk';
-import { compareMeetings, expectedMeetingTable, localTimeToEpochMs } from '@encoder-manager/sdk/testing';
+import {
+  compareMeetings,
+  expectedMeetingTable,
+  localTimeToEpochMs,
+  meetingFixture,
+  meetingFixtureUrl,
+} from '@encoder-manager/sdk/testing';
 import { meetingStatus } from '@encoder-manager/sdk';
 import { parseLegistarGrid } from '../src/index.js';
-import { fixture, fixtureUrl } from './helpers.js';
 
 const FOLDER = 'city-scrapers-cle/cle_city_council';
 
@@ -12,12 +17,12 @@ const FOLDER = 'city-scrapers-cle/cle_city_council';
 // repeat a meeting ID), a table of the upcoming ones and the Meeting Time histogram. Each is checked here
 // against the de-duplicated 123 meetings.
 describe('scraper-legistar fixture cle_city_council (legistar-grid rows)', () => {
-  const { expected, input } = fixture(
+  const { expected, input } = meetingFixture(
     FOLDER,
     'cle_city_council.json',
     'https://cityofcleveland.legistar.com/Calendar.aspx',
   );
-  const markdown = readFileSync(fixtureUrl(`${FOLDER}/expected.md`), 'utf8');
+  const markdown = readFileSync(meetingFixtureUrl(`${FOLDER}/expected.md`), 'utf8');
   const meetings = parseLegistarGrid(input);
   const statusOf = (m: ParsedMeeting): string =>
     meetingStatus(m.statusHint, localTimeToEpochMs(m.start, expected.timeZone), expected.now);

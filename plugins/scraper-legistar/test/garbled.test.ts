@@ -1,6 +1,7 @@
 import { expect } from 'chai';
+import { expectEmError } from '@encoder-manager/sdk/testing';
 import { parseLegistarApi, parseLegistarGrid } from '../src/index.js';
-import { docInput, expectEmError } from './helpers.js';
+import { docInput } from './helpers.js';
 
 const RANDOM = Uint8Array.from({ length: 200 }, (_, i) => (i * 89 + 7) % 256);
 

@@ -30,6 +30,12 @@ const MONTHS: Record<string, number> = {
   december: 12,
 };
 
+/** The month (1–12) a full or abbreviated English month name stands for, in any case. */
+export function monthNumber(name: string): number | undefined {
+  const key = name.toLowerCase();
+  return Object.hasOwn(MONTHS, key) ? MONTHS[key] : undefined;
+}
+
 const MONTH_NAMES =
   'january|february|march|april|may|june|july|august|september|october|november|december|' +
   'jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
@@ -86,7 +92,7 @@ function validDay(year: number | undefined, month: number, day: number): boolean
 export function findDates(text: string): DateMention[] {
   const found: DateMention[] = [];
   for (const m of text.matchAll(NAMED_DATE)) {
-    const month = MONTHS[(m[1] ?? '').toLowerCase()];
+    const month = monthNumber(m[1] ?? '');
     const day = Number(m[2]);
     const year = m[3] === undefined ? undefined : Number(m[3]);
     // "May 2020" style (no day) never reaches here; "May 20" without a year is allowed.

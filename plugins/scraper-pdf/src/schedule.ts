@@ -19,6 +19,7 @@ import {
   findTimes,
   findYears,
   leadingDate,
+  monthNumber,
   type DateMention,
   type TimeMention,
   type TimeOfDay,
@@ -445,21 +446,7 @@ function monthOnly(sentence: string): number | undefined {
       sentence,
     );
   if (!m) return undefined;
-  const names = [
-    'january',
-    'february',
-    'march',
-    'april',
-    'may',
-    'june',
-    'july',
-    'august',
-    'september',
-    'october',
-    'november',
-    'december',
-  ];
-  return names.indexOf((m[1] ?? '').toLowerCase()) + 1;
+  return monthNumber(m[1] ?? '');
 }
 
 /** The time stated in prose for when the body meets, when the document states exactly one. */

@@ -1,23 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
-import { EmError } from '@encoder-manager/sdk';
+import type { EmError } from '@encoder-manager/sdk';
+import { emErrorOf, meetingFixtureUrl } from '@encoder-manager/sdk/testing';
 import { createPdfScraper } from '../src/index.js';
-import { FIXTURES_ROOT } from './expected.js';
 import { input } from './helpers.js';
 import { buildPdf, table } from './pdf-builder.js';
 
-async function parseError(body: Uint8Array, extra: Parameters<typeof input>[1] = {}): Promise<EmError> {
-  try {
-    await createPdfScraper().parse(input(body, extra));
-  } catch (error) {
-    expect(error).to.be.instanceOf(EmError);
-    return error as EmError;
-  }
-  throw new Error('parse did not throw');
-}
+const parseError = (body: Uint8Array, extra: Parameters<typeof input>[1] = {}): Promise<EmError> =>
+  emErrorOf(() => createPdfScraper().parse(input(body, extra)));
 
 const fixturePdf = (): Uint8Array =>
-  new Uint8Array(readFileSync(new URL('city-scrapers-akr/akr_planning/akr_planning.pdf', FIXTURES_ROOT)));
+  new Uint8Array(readFileSync(meetingFixtureUrl('city-scrapers-akr/akr_planning/akr_planning.pdf')));
 
 describe('scraper-pdf errors', () => {
   const garbled: Array<[string, () => Uint8Array, RegExp]> = [

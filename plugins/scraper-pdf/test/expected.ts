@@ -13,13 +13,11 @@
  */
 import { readFileSync } from 'node:fs';
 import {
+  meetingFixtureUrl,
   readExpectedMeetings,
   type ExpectedMeetings,
   type ExpectedTable,
 } from '@encoder-manager/sdk/testing';
-
-/** The shared fixtures folder: CI lays shared/ beside the repo clone, as on a developer machine. */
-export const FIXTURES_ROOT = new URL('../../../../shared/fixtures/meetings/', import.meta.url);
 
 /** A fixture's expected.md: the SDK reader's zone, frozen now and tables, plus the raw text for prose. */
 export interface PdfExpected extends ExpectedMeetings {
@@ -28,7 +26,7 @@ export interface PdfExpected extends ExpectedMeetings {
 
 /** Reads `<folder>/expected.md` under the shared fixtures. */
 export function readExpected(folder: string): PdfExpected {
-  const url = new URL(`${folder}/expected.md`, FIXTURES_ROOT);
+  const url = meetingFixtureUrl(`${folder}/expected.md`);
   return { ...readExpectedMeetings(url), text: readFileSync(url, 'utf8') };
 }
 

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import type { ParsedMeeting } from '@encoder-manager/sdk';
-import { compareMeetings } from '@encoder-manager/sdk/testing';
+import { compareMeetings, meetingFixtureUrl } from '@encoder-manager/sdk/testing';
 import { createPdfScraper } from '../src/index.js';
-import { expectedRows, FIXTURES_ROOT, proseTruth, readExpected } from './expected.js';
+import { expectedRows, proseTruth, readExpected } from './expected.js';
 
 interface PdfFixture {
   readonly folder: string;
@@ -54,7 +54,7 @@ describe('scraper-pdf fixtures (shared/fixtures/meetings)', () => {
       let parsed: readonly ParsedMeeting[] = [];
 
       before(async () => {
-        const url = new URL(`${fixture.folder}/${fixture.file}`, FIXTURES_ROOT);
+        const url = meetingFixtureUrl(`${fixture.folder}/${fixture.file}`);
         parsed = await createPdfScraper().parse({
           source: fixture.folder.split('/')[1] ?? fixture.folder,
           url: `https://agency.example/${fixture.file}`,
@@ -128,7 +128,7 @@ describe('scraper-pdf fixtures without catalog options', () => {
         source: folder.split('/')[1] ?? folder,
         url: `https://agency.example/${file}`,
         contentType: 'application/pdf',
-        body: new Uint8Array(readFileSync(new URL(`${folder}/${file}`, FIXTURES_ROOT))),
+        body: new Uint8Array(readFileSync(meetingFixtureUrl(`${folder}/${file}`))),
         timeZone: doc.timeZone,
         now: doc.now,
       });
@@ -149,7 +149,7 @@ describe('scraper-pdf fixtures without catalog options', () => {
       source: 'summ_planning',
       url: 'https://agency.example/summ_planning.pdf',
       contentType: 'application/pdf',
-      body: new Uint8Array(readFileSync(new URL(`${folder}/summ_planning.pdf`, FIXTURES_ROOT))),
+      body: new Uint8Array(readFileSync(meetingFixtureUrl(`${folder}/summ_planning.pdf`))),
       timeZone: doc.timeZone,
       now: doc.now,
     });

@@ -1,20 +1,17 @@
 import type { ParsedMeeting, ScrapeInput } from '@encoder-manager/sdk';
+import { scrapeInputFactory } from '@encoder-manager/sdk/testing';
 import { DateTime } from 'luxon';
 import { createPdfScraper } from '../src/index.js';
 import { buildPdf, type PlacedText } from './pdf-builder.js';
 
 /** A scrape input for a synthetic document, "now" = 2021-01-05 noon in Chicago unless given. */
-export function input(body: Uint8Array, extra: Partial<ScrapeInput> = {}): ScrapeInput {
-  return {
-    source: 'test_body',
-    url: 'https://agency.example/schedule.pdf',
-    contentType: 'application/pdf',
-    body,
-    timeZone: 'America/Chicago',
-    now: DateTime.fromISO('2021-01-05T12:00:00', { zone: 'America/Chicago' }).toMillis(),
-    ...extra,
-  };
-}
+export const input = scrapeInputFactory({
+  source: 'test_body',
+  url: 'https://agency.example/schedule.pdf',
+  contentType: 'application/pdf',
+  timeZone: 'America/Chicago',
+  now: DateTime.fromISO('2021-01-05T12:00:00', { zone: 'America/Chicago' }).toMillis(),
+});
 
 /** Builds a one-page (or multi-page) PDF and parses it with the scraper. */
 export async function parsePages(

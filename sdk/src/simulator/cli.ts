@@ -1,5 +1,36 @@
 import { createInterface } from 'node:readline';
+import type { ParseArgsConfig } from 'node:util';
 import { commandReply } from './commands.js';
+import { SIMULATOR_CONTROL_PATH } from './http-simulator.js';
+
+/** The end of an HTTP simulator CLI's `--help`: how to drive the simulator while it runs. */
+export const SIMULATOR_CONTROL_USAGE = `Control at run time: POST a command line to http://<host>:<port>${SIMULATOR_CONTROL_PATH}, or type it on stdin.
+Type "help" for the commands.`;
+
+/** What a simulator CLI's argument parser returns: print the help, or start with these options and faults. */
+export interface SimulatorCliPlan<O, F extends string> {
+  /** `--help` was given: print the usage and start nothing. */
+  readonly help: boolean;
+  /** The options for the simulator's start function. */
+  readonly options: O;
+  /** Faults to inject once it listens. */
+  readonly faults: readonly F[];
+}
+
+/**
+ * The flags every HTTP device simulator CLI takes, as `node:util` `parseArgs` options to spread into
+ * its own: `--help`/`-h`, `--port` (default 8080), `--host` (default 127.0.0.1), `--slow-ms` and the
+ * repeatable `--fault`. A fresh object each call, since `parseArgs` hands the default array out as is.
+ */
+export function simulatorFlags() {
+  return {
+    help: { type: 'boolean', short: 'h' },
+    port: { type: 'string', default: '8080' },
+    host: { type: 'string', default: '127.0.0.1' },
+    'slow-ms': { type: 'string' },
+    fault: { type: 'string', multiple: true, default: [] },
+  } satisfies ParseArgsConfig['options'];
+}
 
 /** A numeric flag value, or undefined when the flag is absent; a RangeError naming the flag otherwise. */
 export function optionalNumberFlag(value: string | undefined, flag: string): number | undefined {
@@ -42,6 +73,30 @@ export function exitOnSignals(close: () => Promise<void>): () => void {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return stop;
+}
+
+/** What {@link serveSimulatorCli} drives: a running simulator with a control grammar. */
+export interface CommandableSimulator {
+  /** Where drivers connect; the control endpoint is below it. */
+  readonly url: string;
+  /** The simulator's state, printed once it listens. */
+  status(): unknown;
+  /** Runs one control command line; throws on a bad one. */
+  command(line: string): unknown;
+  /** Stops listening; called on SIGINT/SIGTERM. */
+  close(): Promise<void>;
+}
+
+/**
+ * The JSON-lines side of a simulator CLI once its simulator listens: prints one line
+ * `{ simulator, url, control, status }`, answers every stdin line with its command reply, and closes the
+ * simulator and exits on SIGINT/SIGTERM.
+ */
+export function serveSimulatorCli(name: string, sim: CommandableSimulator): void {
+  const control = `${sim.url}${SIMULATOR_CONTROL_PATH}`;
+  printJsonLine({ simulator: name, url: sim.url, control, status: sim.status() });
+  exitOnSignals(() => sim.close());
+  serveStdinCommands((line) => sim.command(line));
 }
 
 /**

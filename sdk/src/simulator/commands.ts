@@ -27,6 +27,36 @@ export function runSimulatorCommand<S extends { status(): unknown }>(
   return command(sim, args) ?? sim.status();
 }
 
+/** The controls every driver simulator has (those of the driver conformance handle, plus its status). */
+export interface ControllableSimulator<F extends string> {
+  /** Sets an output as if an operator pressed the button on the device. */
+  setOutput(outputId: string, state: 'idle' | 'active'): unknown;
+  /** Turns one fault on. */
+  inject(fault: F): unknown;
+  /** Ends every fault. */
+  clearFaults(): unknown;
+  /** The device state, shown by `status` and after a command that returns nothing. */
+  status(): unknown;
+}
+
+/**
+ * The commands every driver simulator answers: `help` (the given lines), `status`,
+ * `output <id> <idle|active>` (as if the front-panel button was pressed), `fault <name>` (one of
+ * `faults`) and `clear`. Spread them into a simulator's own command table.
+ */
+export function standardSimulatorCommands<F extends string, S extends ControllableSimulator<F>>(
+  faults: readonly F[],
+  help: readonly string[],
+): SimulatorCommands<S> {
+  return {
+    help: () => help,
+    status: (sim) => sim.status(),
+    output: (sim, [id = '', state = '']) => sim.setOutput(id, oneOf(state, ['idle', 'active'], 'state')),
+    fault: (sim, [name = '']) => sim.inject(oneOf(name, faults, 'fault')),
+    clear: (sim) => sim.clearFaults(),
+  };
+}
+
 /** Runs `run(line)` and wraps the outcome as a {@link CommandReply}; a thrown error becomes its message. */
 export function commandReply(run: (line: string) => unknown, line: string): CommandReply {
   try {

@@ -1,4 +1,11 @@
 import { parseArgs } from 'node:util';
+import {
+  oneOf,
+  optionalNumberFlag,
+  SIMULATOR_CONTROL_USAGE,
+  simulatorFlags,
+  type SimulatorCliPlan,
+} from '@encoder-manager/sdk/simulator';
 import { HELO_MODELS, type HeloModel } from '../config.js';
 import { AJA_HELO_SIM_FAULTS, type AjaHeloSimFault } from './faults.js';
 import type { AjaHeloSimulatorOptions } from './index.js';
@@ -25,14 +32,10 @@ A simulated AJA HELO / HELO Plus speaking GET /config?action=get|set&paramid=…
   --fault <name>          inject at start, repeatable: ${AJA_HELO_SIM_FAULTS.join(', ')}
   --value-style <string|number>  how "value" is sent (default string)
 
-Control at run time: POST a command line to http://<host>:<port>/__sim, or type it on stdin.
-Type "help" for the commands.`;
+${SIMULATOR_CONTROL_USAGE}`;
 
-/** What the CLI starts. */
-export interface CliPlan {
-  readonly help: boolean;
-  readonly options: AjaHeloSimulatorOptions;
-  readonly faults: readonly AjaHeloSimFault[];
+/** What the CLI starts, with the overheating ramp to begin. */
+export interface CliPlan extends SimulatorCliPlan<AjaHeloSimulatorOptions, AjaHeloSimFault> {
   readonly overheat: OverheatOptions | undefined;
 }
 
@@ -42,41 +45,38 @@ export function parseCliArgs(argv: readonly string[]): CliPlan {
     args: [...argv],
     strict: true,
     options: {
-      help: { type: 'boolean', short: 'h' },
-      port: { type: 'string', default: '8080' },
-      host: { type: 'string', default: '127.0.0.1' },
+      ...simulatorFlags(),
       model: { type: 'string', default: 'helo' },
       password: { type: 'string' },
       'transition-ms': { type: 'string' },
       'reboot-ms': { type: 'string' },
-      'slow-ms': { type: 'string' },
       temperature: { type: 'string' },
       media: { type: 'string' },
       'overheat-rate': { type: 'string' },
       'overheat-from': { type: 'string' },
       'overheat-after': { type: 'string' },
       'overheat-max': { type: 'string' },
-      fault: { type: 'string', multiple: true, default: [] },
       'value-style': { type: 'string', default: 'string' },
     },
   });
-  const num = (flag: keyof typeof values) => optionalNumber(values[flag] as string | undefined, `--${flag}`);
+  const num = (flag: keyof typeof values) =>
+    optionalNumberFlag(values[flag] as string | undefined, `--${flag}`);
   const rate = num('overheat-rate');
   return {
     help: values.help === true,
     options: {
       port: num('port'),
       host: values.host,
-      model: pick(values.model, HELO_MODELS, '--model') as HeloModel,
+      model: oneOf(values.model, HELO_MODELS, '--model') as HeloModel,
       password: values.password,
       transitionMs: num('transition-ms'),
       rebootMs: num('reboot-ms'),
       slowMs: num('slow-ms'),
       temperatureC: num('temperature'),
       mediaAvailablePct: num('media'),
-      valueStyle: pick(values['value-style'], ['string', 'number'] as const, '--value-style'),
+      valueStyle: oneOf(values['value-style'], ['string', 'number'] as const, '--value-style'),
     },
-    faults: values.fault.map((fault) => pick(fault, AJA_HELO_SIM_FAULTS, '--fault')),
+    faults: values.fault.map((fault) => oneOf(fault, AJA_HELO_SIM_FAULTS, '--fault')),
     overheat:
       rate === undefined
         ? undefined
@@ -87,17 +87,4 @@ export function parseCliArgs(argv: readonly string[]): CliPlan {
             maxC: num('overheat-max'),
           },
   };
-}
-
-function optionalNumber(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number))
-    throw new RangeError(`${flag} needs a number, got "${value}"`);
-  return number;
-}
-
-function pick<const T extends string>(value: string, allowed: readonly T[], flag: string): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new RangeError(`${flag} must be one of ${allowed.join(', ')}; got "${value}"`);
 }

@@ -1,4 +1,4 @@
-import { createInterface } from 'node:readline';
+import { runSimulatorCli, serveSimulatorCli } from '@encoder-manager/sdk/simulator';
 import { parseCliArgs, USAGE } from './cli-args.js';
 import { startAjaHeloSimulator } from './index.js';
 
@@ -9,23 +9,7 @@ async function main(): Promise<void> {
   const sim = await startAjaHeloSimulator(plan.options);
   for (const fault of plan.faults) sim.inject(fault);
   if (plan.overheat) sim.startOverheat(plan.overheat);
-  const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
-  print({ simulator: 'aja-helo', url: sim.url, control: `${sim.url}/__sim`, status: sim.status() });
-
-  const stop = () => void sim.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  createInterface({ input: process.stdin }).on('line', (line) => {
-    if (line.trim() === '') return;
-    try {
-      print({ ok: true, result: sim.command(line) });
-    } catch (error) {
-      print({ ok: false, error: error instanceof Error ? error.message : String(error) });
-    }
-  });
+  serveSimulatorCli('aja-helo', sim);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`aja-helo-simulator: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(2);
-});
+runSimulatorCli('aja-helo-simulator', main);

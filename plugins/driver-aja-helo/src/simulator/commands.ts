@@ -1,7 +1,12 @@
+import {
+  numberArg,
+  oneOf,
+  runSimulatorCommand,
+  standardSimulatorCommands,
+  type SimulatorCommands,
+} from '@encoder-manager/sdk/simulator';
 import type { AjaHeloSimulator } from './index.js';
 import { AJA_HELO_SIM_FAULTS } from './faults.js';
-
-type Command = (sim: AjaHeloSimulator, args: readonly string[]) => unknown;
 
 /** The control grammar shared by `POST /__sim` and the CLI's stdin. */
 export const SIM_COMMAND_HELP = [
@@ -18,14 +23,10 @@ export const SIM_COMMAND_HELP = [
   'expire                                  expire every login session',
 ];
 
-const COMMANDS: Readonly<Record<string, Command>> = {
-  help: () => SIM_COMMAND_HELP,
-  status: (sim) => sim.status(),
-  output: (sim, [id = '', state = '']) => sim.setOutput(id, oneOf(state, ['idle', 'active'], 'state')),
+const COMMANDS: SimulatorCommands<AjaHeloSimulator> = {
+  ...standardSimulatorCommands(AJA_HELO_SIM_FAULTS, SIM_COMMAND_HELP),
   rrs: (sim, [output = '', value]) =>
     sim.setReplicatorState(oneOf(output, ['record', 'stream'], 'output'), numberArg(value, 'value')),
-  fault: (sim, [name = '']) => sim.inject(oneOf(name, AJA_HELO_SIM_FAULTS, 'fault')),
-  clear: (sim) => sim.clearFaults(),
   overheat: (sim, [rate, from, afterSec]) =>
     sim.startOverheat({
       ratePerSec: numberArg(rate, '°C per second'),
@@ -41,22 +42,5 @@ const COMMANDS: Readonly<Record<string, Command>> = {
 
 /** Runs one command line; returns its result, or the device status after a change. */
 export function runSimCommand(sim: AjaHeloSimulator, line: string): unknown {
-  const [verb = '', ...args] = line.trim().split(/\s+/);
-  const command = Object.hasOwn(COMMANDS, verb) ? COMMANDS[verb] : undefined;
-  if (!command)
-    throw new RangeError(`unknown command "${verb}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
-  return command(sim, args) ?? sim.status();
-}
-
-function oneOf<const T extends string>(value: string, allowed: readonly T[], name: string): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new RangeError(`${name} must be one of ${allowed.join(', ')}; got "${value}"`);
-}
-
-function numberArg(value: string | undefined, name: string): number {
-  const number = Number(value);
-  if (value === undefined || value.trim() === '' || !Number.isFinite(number)) {
-    throw new RangeError(`${name} must be a number; got "${value ?? ''}"`);
-  }
-  return number;
+  return runSimulatorCommand(COMMANDS, sim, line);
 }

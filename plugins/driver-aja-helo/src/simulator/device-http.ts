@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HeloDevice } from './device.js';
+import { readBody, sendJson } from '@encoder-manager/sdk/simulator';
 import type { ParamApi } from './param-api.js';
-import { cookieValue, readBody, sendJson } from './http-util.js';
+import { cookieValue } from './http-util.js';
 
 /** The session cookie name: [3P] for HELO, verified for Teradek (encoders.md §2.1); the driver does not depend on it. */
 export const SESSION_COOKIE = 'serenity-session';

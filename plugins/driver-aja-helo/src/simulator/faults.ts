@@ -1,4 +1,5 @@
 import { EmError } from '@encoder-manager/sdk';
+import type { TransportFaults } from '@encoder-manager/sdk/simulator';
 import type { SimulatorFault } from '@encoder-manager/sdk/testing';
 import type { HeloDevice } from './device.js';
 import type { HeloWebServer } from './device-http.js';
@@ -15,12 +16,6 @@ export const AJA_HELO_SIM_FAULTS = [
   'dropped-frames',
 ] as const;
 export type AjaHeloSimFault = (typeof AJA_HELO_SIM_FAULTS)[number] | SimulatorFault;
-
-/** Faults handled before the device's own routes. */
-export interface TransportFaults {
-  slow: boolean;
-  unreachable: boolean;
-}
 
 /** The parts a fault can touch. */
 export interface FaultTargets {

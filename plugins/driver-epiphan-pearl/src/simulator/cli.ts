@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { exitOnSignals, runSimulatorCli, wholeNumberFlag } from '@encoder-manager/sdk/simulator';
 import { PEARL_FAULTS, type PearlFault } from './model.js';
 import { startPearlSimulator, type PearlSimulator } from './index.js';
 
@@ -12,55 +13,40 @@ const USAGE = `Usage: epiphan-pearl-simulator [options]
   --reboot-ms <n>       how long a reboot takes (default 20000)
 Commands on stdin: fault <name> | clear | set <output> active|idle | reboot | status | help | quit`;
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '0' },
-    username: { type: 'string', default: 'admin' },
-    password: { type: 'string', default: 'pearl' },
-    fault: { type: 'string', multiple: true, default: [] },
-    'start-delay-ms': { type: 'string', default: '1500' },
-    'reboot-ms': { type: 'string', default: '20000' },
-    help: { type: 'boolean', default: false },
-  },
-});
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      username: { type: 'string', default: 'admin' },
+      password: { type: 'string', default: 'pearl' },
+      fault: { type: 'string', multiple: true, default: [] },
+      'start-delay-ms': { type: 'string', default: '1500' },
+      'reboot-ms': { type: 'string', default: '20000' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return console.log(USAGE);
+  for (const fault of values.fault)
+    if (!(PEARL_FAULTS as readonly string[]).includes(fault))
+      throw new RangeError(`--fault ${fault}: unknown fault`);
+  const sim = await startPearlSimulator({
+    port: wholeNumberFlag('--port', values.port),
+    username: values.username,
+    password: values.password,
+    startDelayMs: wholeNumberFlag('--start-delay-ms', values['start-delay-ms']),
+    rebootMs: wholeNumberFlag('--reboot-ms', values['reboot-ms']),
+  });
+  for (const fault of values.fault) sim.inject(fault as PearlFault);
+  console.log(`epiphan-pearl simulator listening on ${sim.url} (user ${sim.credentials.username})`);
+
+  const stop = exitOnSignals(() => sim.close());
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    if (line.trim() === 'quit') return stop();
+    console.log(command(sim, line.trim()));
+  });
 }
 
-for (const fault of values.fault)
-  if (!(PEARL_FAULTS as readonly string[]).includes(fault)) fail(`--fault ${fault}: unknown fault`);
-const sim = await startPearlSimulator({
-  port: integer('port', values.port),
-  username: values.username,
-  password: values.password,
-  startDelayMs: integer('start-delay-ms', values['start-delay-ms']),
-  rebootMs: integer('reboot-ms', values['reboot-ms']),
-});
-for (const fault of values.fault) sim.inject(fault as PearlFault);
-console.log(`epiphan-pearl simulator listening on ${sim.url} (user ${sim.credentials.username})`);
-
-const stop = async () => {
-  await sim.close();
-  process.exit(0);
-};
-process.on('SIGINT', () => void stop());
-process.on('SIGTERM', () => void stop());
-createInterface({ input: process.stdin }).on('line', (line) => {
-  if (line.trim() === 'quit') return void stop();
-  console.log(command(sim, line.trim()));
-});
-
-function integer(name: string, text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) fail(`--${name} ${text}: expected a whole number ≥ 0`);
-  return value;
-}
-
-function fail(message: string): never {
-  console.error(`epiphan-pearl-simulator: ${message}\n${USAGE}`);
-  process.exit(2);
-}
+runSimulatorCli('epiphan-pearl-simulator', main, USAGE);
 
 /** Runs one stdin command and returns the answer line. */
 function command(simulator: PearlSimulator, line: string): string {

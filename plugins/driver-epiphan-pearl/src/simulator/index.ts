@@ -1,12 +1,17 @@
 import type { Clock } from '@encoder-manager/sdk';
+import { createWallClock } from '@encoder-manager/sdk/simulator';
 import type { DriverSimulatorHandle } from '@encoder-manager/sdk/testing';
 import { PearlModel, PEARL_FAULTS, type PearlFault, type PearlModelOptions } from './model.js';
 import { startPearlServer, type PearlCredentials } from './server.js';
-import { systemClock } from './system-clock.js';
 
 export { PearlModel, PEARL_FAULTS, type PearlFault } from './model.js';
 export { defaultLayout, type SimLayout } from './layout.js';
-export { systemClock } from './system-clock.js';
+
+/**
+ * The wall clock, for the standalone simulator and for tests that run a driver against a live simulator.
+ * Plugin logic never uses it directly: the agent passes `ctx.clock`.
+ */
+export const systemClock: Clock = createWallClock({ keepAlive: true });
 
 /** Settings for {@link startPearlSimulator}. */
 export interface PearlSimulatorOptions extends Omit<PearlModelOptions, 'clock'> {
@@ -37,13 +42,10 @@ export interface PearlSimulator extends DriverSimulatorHandle {
 export async function startPearlSimulator(options: PearlSimulatorOptions = {}): Promise<PearlSimulator> {
   const model = new PearlModel({ ...options, clock: options.clock ?? systemClock });
   const credentials = { username: options.username ?? 'admin', password: options.password ?? 'pearl' };
-  const { server, port } = await startPearlServer(
-    { model, credentials, slowMs: options.slowMs },
-    options.port ?? 0,
-  );
+  const server = await startPearlServer({ model, credentials, slowMs: options.slowMs }, options.port ?? 0);
   return {
-    url: `http://127.0.0.1:${port}`,
-    port,
+    url: server.url,
+    port: server.port,
     credentials,
     model,
     setOutput: (outputId, state) => model.setOutput(outputId, state),
@@ -53,10 +55,6 @@ export async function startPearlSimulator(options: PearlSimulatorOptions = {}): 
     },
     clearFaults: () => model.clearFaults(),
     reboot: () => model.reboot(),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => server.close(),
   };
 }

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startHttpServer, type SimulatorHttpServer } from '@encoder-manager/sdk/simulator';
 import type { PearlModel } from './model.js';
 import { route, type SimReply } from './routes.js';
 
@@ -21,16 +21,8 @@ const API_PREFIX = '/api/v2.0';
 const GARBLED = '{"status":"ok","result":[{"id":"1","name":"Coun';
 
 /** Starts the HTTP server on 127.0.0.1 (port 0 picks a free one). */
-export async function startPearlServer(
-  options: PearlServerOptions,
-  port = 0,
-): Promise<{ server: Server; port: number }> {
-  const server = createServer((req, res) => handle(options, req, res));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  return { server, port: (server.address() as AddressInfo).port };
+export function startPearlServer(options: PearlServerOptions, port = 0): Promise<SimulatorHttpServer> {
+  return startHttpServer((req, res) => handle(options, req, res), { port });
 }
 
 function handle(options: PearlServerOptions, req: IncomingMessage, res: ServerResponse): void {

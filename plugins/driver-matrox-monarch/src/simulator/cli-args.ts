@@ -1,4 +1,11 @@
 import { parseArgs } from 'node:util';
+import {
+  oneOf,
+  optionalNumberFlag,
+  SIMULATOR_CONTROL_USAGE,
+  simulatorFlags,
+  type SimulatorCliPlan,
+} from '@encoder-manager/sdk/simulator';
 import { MONARCH_VARIANTS } from '../variants.js';
 import { MONARCH_SIM_FAULTS, type MonarchSimFault } from './faults.js';
 import type { MatroxMonarchSimulatorOptions } from './index.js';
@@ -21,15 +28,10 @@ A simulated Matrox Monarch speaking GET /Monarch/syncconnect/sdk.aspx?command=â€
   --slow-ms <ms>          reply delay under the slow fault (default 5000)
   --fault <name>          inject at start, repeatable: ${MONARCH_SIM_FAULTS.join(', ')}
 
-Control at run time: POST a command line to http://<host>:<port>/__sim, or type it on stdin.
-Type "help" for the commands.`;
+${SIMULATOR_CONTROL_USAGE}`;
 
 /** What the CLI starts. */
-export interface CliPlan {
-  readonly help: boolean;
-  readonly options: MatroxMonarchSimulatorOptions;
-  readonly faults: readonly MonarchSimFault[];
-}
+export type CliPlan = SimulatorCliPlan<MatroxMonarchSimulatorOptions, MonarchSimFault>;
 
 /** Parses the command line; throws a RangeError naming the flag on a bad value. */
 export function parseCliArgs(argv: readonly string[]): CliPlan {
@@ -37,9 +39,7 @@ export function parseCliArgs(argv: readonly string[]): CliPlan {
     args: [...argv],
     strict: true,
     options: {
-      help: { type: 'boolean', short: 'h' },
-      port: { type: 'string', default: '8080' },
-      host: { type: 'string', default: '127.0.0.1' },
+      ...simulatorFlags(),
       variant: { type: 'string', default: 'hd' },
       username: { type: 'string' },
       password: { type: 'string' },
@@ -48,18 +48,16 @@ export function parseCliArgs(argv: readonly string[]): CliPlan {
       'command-ms': { type: 'string' },
       'status-ms': { type: 'string' },
       'transition-ms': { type: 'string' },
-      'slow-ms': { type: 'string' },
-      fault: { type: 'string', multiple: true, default: [] },
     },
   });
   const num = (flag: 'port' | 'command-ms' | 'status-ms' | 'transition-ms' | 'slow-ms') =>
-    optionalNumber(values[flag], `--${flag}`);
+    optionalNumberFlag(values[flag], `--${flag}`);
   return {
     help: values.help === true,
     options: {
       port: num('port'),
       host: values.host,
-      variant: pick(values.variant, MONARCH_VARIANTS, '--variant'),
+      variant: oneOf(values.variant, MONARCH_VARIANTS, '--variant'),
       username: values.username,
       password: values.password,
       name: values.name,
@@ -69,7 +67,7 @@ export function parseCliArgs(argv: readonly string[]): CliPlan {
       transitionMs: num('transition-ms'),
       slowMs: num('slow-ms'),
     },
-    faults: values.fault.map((fault) => pick(fault, MONARCH_SIM_FAULTS, '--fault')),
+    faults: values.fault.map((fault) => oneOf(fault, MONARCH_SIM_FAULTS, '--fault')),
   };
 }
 
@@ -77,17 +75,4 @@ function parseMode(text: string): [string, string] {
   const match = /^(record|stream|enc1|enc2)=([A-Z]+)$/.exec(text);
   if (!match) throw new RangeError(`--mode takes channel=MODE (e.g. stream=RTSP), got "${text}"`);
   return [match[1]!, match[2]!];
-}
-
-function optionalNumber(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number))
-    throw new RangeError(`${flag} needs a number, got "${value}"`);
-  return number;
-}
-
-function pick<const T extends string>(value: string, allowed: readonly T[], flag: string): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new RangeError(`${flag} must be one of ${allowed.join(', ')}; got "${value}"`);
 }

@@ -1,4 +1,5 @@
 import { EmError } from '@encoder-manager/sdk';
+import type { TransportFaults } from '@encoder-manager/sdk/simulator';
 import type { SimulatorFault } from '@encoder-manager/sdk/testing';
 import type { MonarchDevice } from './device.js';
 import type { SdkPage } from './sdk-page.js';
@@ -16,14 +17,6 @@ export const MONARCH_SIM_FAULTS = [
   'dropped-frames',
 ] as const;
 export type MonarchSimFault = (typeof MONARCH_SIM_FAULTS)[number] | SimulatorFault;
-
-/** Faults handled before the sdk.aspx page. */
-export interface TransportFaults {
-  slow: boolean;
-  unreachable: boolean;
-  /** Until this time (simulator clock) connections are dropped: a power cycle. */
-  downUntil: number;
-}
 
 /** The parts a fault can touch. */
 export interface FaultTargets {

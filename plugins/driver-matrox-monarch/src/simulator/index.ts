@@ -1,25 +1,23 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '@encoder-manager/sdk';
+import { startHttpSimulator, wallClock, type HttpSimulator } from '@encoder-manager/sdk/simulator';
 import { VARIANTS } from '../variants.js';
 import { runSimCommand } from './commands.js';
 import { MonarchDevice } from './device.js';
 import { clearFaults, injectFault, type FaultTargets } from './faults.js';
 import { SdkPage } from './sdk-page.js';
-import { CONTROL_PATH, controlEndpoint, listen, type Listening } from './server.js';
 import type { MatroxMonarchSimulator, MatroxMonarchSimulatorOptions } from './types.js';
-import { wallClock } from './wall-clock.js';
 
 export { MONARCH_SIM_FAULTS, type MonarchSimFault } from './faults.js';
 export { SIM_COMMAND_HELP } from './commands.js';
-export { wallClock } from './wall-clock.js';
+export { wallClock } from '@encoder-manager/sdk/simulator';
 export type { MatroxMonarchSimulator, MatroxMonarchSimulatorOptions } from './types.js';
 
 interface Parts {
   readonly clock: Clock;
   readonly device: MonarchDevice;
   readonly page: SdkPage;
-  readonly targets: FaultTargets;
-  readonly log: string[];
+  /** Until this time (simulator clock) connections are dropped: a power cycle. */
+  readonly power: { downUntil: number };
   readonly closing: AbortController;
 }
 
@@ -30,12 +28,15 @@ export async function startMatroxMonarchSimulator(
   const parts = createParts(options);
   const holder: { sim?: MatroxMonarchSimulator } = {};
   const run = (line: string) => runSimCommand(holder.sim!, line);
-  const listening = await listen(
-    requestHandler(parts, options, run),
-    options.port ?? 0,
-    options.host ?? '127.0.0.1',
-  );
-  holder.sim = simulatorHandle(parts, options, listening, run);
+  const http = await startHttpSimulator({
+    ...options, // port, host and slowMs
+    clock: parts.clock,
+    command: run,
+    handle: (req, res, url) => parts.page.handle(req, res, url),
+    isDown: () => parts.clock.now() < parts.power.downUntil,
+  });
+  const targets = { device: parts.device, page: parts.page, transport: http.transport };
+  holder.sim = simulatorHandle(parts, targets, options, http, run);
   return holder.sim;
 }
 
@@ -59,36 +60,19 @@ function createParts(options: MatroxMonarchSimulatorOptions): Parts {
     password: options.password ?? 'admin',
     closing: closing.signal,
   });
-  const targets = { device, page, transport: { slow: false, unreachable: false, downUntil: -Infinity } };
-  return { clock, device, page, targets, log: [], closing };
-}
-
-// Control first (never faulted), then transport faults, then the sdk.aspx page.
-function requestHandler(
-  parts: Parts,
-  options: MatroxMonarchSimulatorOptions,
-  run: (line: string) => unknown,
-) {
-  const { transport } = parts.targets;
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://simulator');
-    if (url.pathname === CONTROL_PATH) return controlEndpoint(req, res, run);
-    if (transport.unreachable || parts.clock.now() < transport.downUntil) return void req.socket.destroy();
-    if (parts.log.push(`${req.method} ${url.pathname}${url.search}`) > 500) parts.log.shift();
-    if (transport.slow) await parts.clock.sleep(options.slowMs ?? 5000, parts.closing.signal);
-    await parts.page.handle(req, res, url);
-  };
+  return { clock, device, page, power: { downUntil: -Infinity }, closing };
 }
 
 function simulatorHandle(
-  { clock, device, targets, log, closing }: Parts,
+  { clock, device, power, closing }: Parts,
+  targets: FaultTargets,
   options: MatroxMonarchSimulatorOptions,
-  listening: Listening,
+  http: HttpSimulator,
   run: (line: string) => unknown,
 ): MatroxMonarchSimulator {
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${listening.port}`,
-    port: listening.port,
+    url: http.url,
+    port: http.port,
     device,
     setOutput: (outputId, value) => device.setOutput(outputId, value),
     setMode: (channel, mode) => device.setMode(channel, mode),
@@ -96,12 +80,12 @@ function simulatorHandle(
     clearFaults: () => clearFaults(targets),
     setBusy: (count) => void (device.forcedRetries = count),
     powerCycle(ms = 5000) {
-      targets.transport.downUntil = clock.now() + ms;
+      power.downUntil = clock.now() + ms;
       device.resetAfterPowerCycle();
     },
     setName: (name) => void (device.name = name),
     command: run,
-    requests: () => [...log],
+    requests: () => http.requests(),
     status: () => ({
       variant: options.variant ?? 'hd',
       getStatus: device.status().trim(),
@@ -110,14 +94,14 @@ function simulatorHandle(
       ignoreCommands: device.ignoreCommands,
       forcedRetries: device.forcedRetries,
       retriesSent: device.retriesSent,
-      slow: targets.transport.slow,
-      unreachable: targets.transport.unreachable,
-      down: clock.now() < targets.transport.downUntil,
+      slow: http.transport.slow,
+      unreachable: http.transport.unreachable,
+      down: clock.now() < power.downUntil,
     }),
     async close() {
       closing.abort();
       device.close();
-      await listening.close();
+      await http.close();
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '@encoder-manager/sdk';
 import type { MonarchDevice } from './device.js';
-import { sendText } from './http-util.js';
+import { sendText } from '@encoder-manager/sdk/simulator';
 
 /** What the garbled fault answers: a cut-off status line with control bytes. */
 export const GARBLED_REPLY = 'RECORD: REA\u0000\u0007\uFFFD#ENC';

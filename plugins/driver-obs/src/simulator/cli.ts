@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { exitOnSignals, runSimulatorCli, wholeNumberFlag } from '@encoder-manager/sdk/simulator';
 import { OBS_FAULTS, type ObsFault } from './model.js';
 import { startObsSimulator, type ObsSimulator } from './index.js';
 
@@ -12,54 +13,41 @@ const USAGE = `Usage: obs-simulator [options]
   --restart-ms <n>      how long "restart" keeps OBS away (default 5000)
 Commands on stdin: fault <name> | clear | set stream|record active|idle | restart | status | help | quit`;
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '0' },
-    password: { type: 'string', default: 'obs-secret' },
-    'no-auth': { type: 'boolean', default: false },
-    fault: { type: 'string', multiple: true, default: [] },
-    'start-delay-ms': { type: 'string', default: '1000' },
-    'restart-ms': { type: 'string', default: '5000' },
-    help: { type: 'boolean', default: false },
-  },
-});
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      password: { type: 'string', default: 'obs-secret' },
+      'no-auth': { type: 'boolean', default: false },
+      fault: { type: 'string', multiple: true, default: [] },
+      'start-delay-ms': { type: 'string', default: '1000' },
+      'restart-ms': { type: 'string', default: '5000' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return console.log(USAGE);
+  for (const fault of values.fault)
+    if (!(OBS_FAULTS as readonly string[]).includes(fault))
+      throw new RangeError(`--fault ${fault}: unknown fault`);
+  const sim = await startObsSimulator({
+    port: wholeNumberFlag('--port', values.port),
+    password: values['no-auth'] ? null : values.password,
+    startDelayMs: wholeNumberFlag('--start-delay-ms', values['start-delay-ms']),
+    restartMs: wholeNumberFlag('--restart-ms', values['restart-ms']),
+  });
+  for (const fault of values.fault) await sim.inject(fault as ObsFault);
+  console.log(
+    `obs simulator listening on ${sim.url} (${sim.password === undefined ? 'no auth' : 'auth on'})`,
+  );
+
+  const stop = exitOnSignals(() => sim.close());
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    if (line.trim() === 'quit') return stop();
+    void command(sim, line.trim()).then((answer) => console.log(answer));
+  });
 }
 
-for (const fault of values.fault)
-  if (!(OBS_FAULTS as readonly string[]).includes(fault)) fail(`--fault ${fault}: unknown fault`);
-const sim = await startObsSimulator({
-  port: integer('port', values.port),
-  password: values['no-auth'] ? null : values.password,
-  startDelayMs: integer('start-delay-ms', values['start-delay-ms']),
-  restartMs: integer('restart-ms', values['restart-ms']),
-});
-for (const fault of values.fault) await sim.inject(fault as ObsFault);
-console.log(`obs simulator listening on ${sim.url} (${sim.password === undefined ? 'no auth' : 'auth on'})`);
-
-const stop = async () => {
-  await sim.close();
-  process.exit(0);
-};
-process.on('SIGINT', () => void stop());
-process.on('SIGTERM', () => void stop());
-createInterface({ input: process.stdin }).on('line', (line) => {
-  if (line.trim() === 'quit') return void stop();
-  void command(sim, line.trim()).then((answer) => console.log(answer));
-});
-
-function integer(name: string, text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) fail(`--${name} ${text}: expected a whole number ≥ 0`);
-  return value;
-}
-
-function fail(message: string): never {
-  console.error(`obs-simulator: ${message}\n${USAGE}`);
-  process.exit(2);
-}
+runSimulatorCli('obs-simulator', main, USAGE);
 
 /** Runs one stdin command and returns the answer line. */
 async function command(simulator: ObsSimulator, line: string): Promise<string> {

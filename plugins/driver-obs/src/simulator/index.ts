@@ -1,11 +1,17 @@
 import type { Clock } from '@encoder-manager/sdk';
+import { createWallClock } from '@encoder-manager/sdk/simulator';
 import type { DriverSimulatorHandle } from '@encoder-manager/sdk/testing';
 import { ObsModel, OBS_FAULTS, type ObsFault, type ObsModelOptions, type SimOutputId } from './model.js';
 import { ObsServer } from './server.js';
-import { systemClock } from './system-clock.js';
 
 export { ObsModel, OBS_FAULTS, type ObsFault, type SimOutputId } from './model.js';
-export { systemClock } from './system-clock.js';
+
+/**
+ * The wall clock, for the standalone simulator and for tests that run a driver against a live simulator.
+ * Its timers keep the process alive: during a `restart` nothing else may (the port is closed).
+ * Plugin logic never uses it directly: the agent passes `ctx.clock`.
+ */
+export const systemClock: Clock = createWallClock({ keepAlive: true });
 
 /** Settings for {@link startObsSimulator}. */
 export interface ObsSimulatorOptions extends Omit<ObsModelOptions, 'clock'> {

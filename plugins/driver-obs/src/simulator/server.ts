@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOn } from '@encoder-manager/sdk/simulator';
 import { WebSocketServer } from 'ws';
 import { CloseCode, JSON_SUBPROTOCOL, OpCode } from '../protocol.js';
 import type { ObsModel } from './model.js';
@@ -45,11 +45,7 @@ export class ObsServer {
 
   /** Listens on 127.0.0.1; port 0 picks a free port (kept across restarts). */
   async listen(port = this.port): Promise<number> {
-    await new Promise<void>((resolve, reject) => {
-      this.#http.once('error', reject);
-      this.#http.listen(port, '127.0.0.1', () => (this.#http.off('error', reject), resolve()));
-    });
-    this.port = (this.#http.address() as AddressInfo).port;
+    this.port = await listenOn(this.#http, { port });
     return this.port;
   }
 
@@ -82,20 +78,14 @@ export class ObsServer {
   /** Stops listening and drops every client, as OBS quitting does (1001 going away). */
   async stop(): Promise<void> {
     await this.closeSessions(1001, 'Server stopping.');
-    await new Promise<void>((resolve) => {
-      this.#http.close(() => resolve());
-      this.#http.closeAllConnections();
-    });
+    await closeServer(this.#http);
   }
 
   /** Closes for good. */
   async close(): Promise<void> {
     for (const session of this.#sessions) session.ws.terminate();
     this.#wss.close();
-    await new Promise<void>((resolve) => {
-      this.#http.close(() => resolve());
-      this.#http.closeAllConnections();
-    });
+    await closeServer(this.#http);
   }
 }
 
