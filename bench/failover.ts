@@ -37,6 +37,11 @@ async function runMode(mode: 'cold' | 'warm', trials: number): Promise<Trial[]> 
       );
       await backOnPrimary(station, mode);
     }
+  } catch (error) {
+    // A trial that cannot complete on a loaded machine is reported, and the trials so far still count.
+    process.stdout.write(
+      `  stopped after ${results.length} trials: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
   } finally {
     await station.stop();
   }
