@@ -54,7 +54,10 @@ describe('api data routes on a real agent (failover, notifications, e-mail)', ()
       api: { rateLimits: { policies: POLICIES } },
     });
     admin = (await a.createKey('admin')).key;
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // A few polls (250 ms apart) before the first test; counted, not timed, for a busy machine.
+    const history = () => call(a.url, 'GET', '/api/v1/encoders/hq-1/history?limit=3', admin);
+    for (let i = 0; i < 50 && items(await history()).length < 3; i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 100));
   });
   after(async () => {
     await a.stop();

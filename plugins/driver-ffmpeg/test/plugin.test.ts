@@ -144,10 +144,15 @@ describe('driver-ffmpeg plugin', function () {
     );
     const pid = driver!.encoder.output('main').pid!;
     expect(ffmpegChildren().map((child) => child.pid)).to.include(pid);
+    // The auto-start is confirmed by read-back a moment after the state turns active; wait for it.
+    await eventually(
+      () => t.logs.some((r) => r.msg === 'auto-started output'),
+      (logged) => logged,
+      10_000,
+    );
     await instance.stop?.();
     await t.stop();
     expect(ffmpegChildren()).to.deep.equal([]);
     expect(processExists(pid)).to.equal(false);
-    expect(t.logs.some((r) => r.msg === 'auto-started output')).to.equal(true);
   });
 });

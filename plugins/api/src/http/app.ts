@@ -1,5 +1,4 @@
 import Koa, { type Middleware } from 'koa';
-import { bodyParser } from '@koa/bodyparser';
 import { Router } from '@koa/router';
 import type { ApiConfig } from '../config.js';
 import type { ApiMonitor } from '../metrics/monitor.js';
@@ -8,6 +7,7 @@ import { clientIp } from './client-ip.js';
 import { errorMiddleware } from './errors.js';
 import { mountRoutes, type ApiState, type MountDeps } from './mount.js';
 import { HttpProblem, PROBLEM, problem } from './problem.js';
+import { allowedMethods, identityBodiesOnly, jsonBodies } from './protocol.js';
 import type { AnyRoute } from './route.js';
 
 /** The Koa application and the router built from the route table. */
@@ -73,19 +73,10 @@ function cors(origins: readonly string[]): Middleware<ApiState> {
   };
 }
 
-/** A body that is too large (413) or not JSON (400), as a problem. */
-function bodyError(error: Error): never {
-  if ((error as { status?: number }).status === 413)
-    throw problem(
-      413,
-      PROBLEM.tooLarge,
-      'Payload too large',
-      'the request body is larger than bodyLimitBytes',
-    );
-  throw problem(400, PROBLEM.badRequest, 'Invalid JSON body', error.message.slice(0, 200));
-}
-
-/** Builds the application: error handling → timing → address limit → CORS → body parser → routes. */
+/**
+ * Builds the application: timing → error handling → address limit → CORS → body (identity JSON only) →
+ * routes → 405 for other methods.
+ */
 export function createApp(
   config: ApiConfig,
   routes: readonly AnyRoute[],
@@ -96,18 +87,14 @@ export function createApp(
   app.silent = true;
   const router = new Router<ApiState>();
   mountRoutes(router, routes, deps);
-  const parser = bodyParser({
-    enableTypes: ['json'],
-    jsonLimit: config.bodyLimitBytes,
-    encoding: 'utf-8',
-    onError: bodyError,
-  });
-  app.use(errorMiddleware(log));
+  // Timing wraps the error handler, so it records the status actually sent (401, 400 …), not Koa's 404.
   app.use(timing(deps.monitor));
+  app.use(errorMiddleware(log));
   app.use(front(config, deps));
   app.use(cors(config.origins));
-  app.use(parser as Middleware<ApiState>);
+  app.use(identityBodiesOnly());
+  app.use(jsonBodies(config.bodyLimitBytes));
   app.use(router.routes());
-  app.use(router.allowedMethods({ throw: true }) as Middleware<ApiState>);
+  app.use(allowedMethods());
   return { app, router };
 }

@@ -10,6 +10,7 @@ import { HttpProblem, PROBLEM, problem } from './problem.js';
 import type { RateLimits } from './rate-limits.js';
 import { Reply, type AnyRoute } from './route.js';
 import type { ServiceAccess } from './services.js';
+import { abortOnClose } from './abort.js';
 import { compilePart, type PartValidator } from './validation.js';
 
 /** Per-request facts the outer middleware sets. */
@@ -132,10 +133,7 @@ function handleStep(spec: AnyRoute, deps: MountDeps, validators: Validators): Mi
     const params = validators.params ? validators.params({ ...ctx.params }) : {};
     const query = validators.query ? validators.query({ ...ctx.query }) : {};
     const body = bodyOf(ctx, validators.body);
-    const aborter = new AbortController();
-    ctx.res.once('close', () => {
-      if (!ctx.res.writableFinished) aborter.abort(new Error('client went away'));
-    });
+    const signal = abortOnClose(ctx);
     const started = performance.now();
     try {
       const input = {
@@ -145,7 +143,9 @@ function handleStep(spec: AnyRoute, deps: MountDeps, validators: Validators): Mi
         key: ctx.state.key,
         ip: ctx.state.ip,
         services: deps.services,
-        signal: aborter.signal,
+        get signal() {
+          return signal();
+        },
       };
       const result = await spec.handle(input as never);
       send(ctx, spec, result);

@@ -162,7 +162,9 @@ export function systemRoutes(deps: SystemRouteDeps): AnyRoute[] {
           'Upgrade required',
           'open this URL with a WebSocket client',
         );
-        return new Reply(426, p.body, { Upgrade: 'websocket', Connection: 'Upgrade' });
+        // `close` too: an explicit Connection header replaces Node's, and with `Upgrade` alone the socket
+        // stayed open after the answer (ignoring the client's own `Connection: close`) until keep-alive ran out.
+        return new Reply(426, p.body, { Upgrade: 'websocket', Connection: 'Upgrade, close' });
       },
     }),
   ];

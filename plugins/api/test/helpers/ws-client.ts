@@ -1,72 +1,46 @@
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { WebSocket } from 'ws';
+import { FrameVerifier, type Frame } from 'encoder-manager-ws-client';
 
-/** A frame as the README documents it. */
-export interface Frame {
-  readonly epoch: string;
-  readonly seq: number;
-  readonly prev?: number;
-  readonly ts: number;
-  readonly type: string;
-  readonly data: Record<string, unknown>;
-  readonly mac: string;
-}
-
-const TAIL = ',"mac":"'.length + 64 + '"}'.length;
+export type { Frame };
 
 /**
- * A client written from the README alone: derive the MAC key with HKDF-SHA-256(credential, nonce,
- * "encoder-manager/ws-frame-mac/v1"), verify each frame's HMAC over its bytes without the trailing
- * `"mac"` member, and check the chain (`prev` = last seq; seq ≤ last is a duplicate).
+ * A test client over the reference client's verifier (examples/ws-client, written from the README alone):
+ * it derives the MAC key from the credential and the hello nonce, verifies every frame's HMAC over the
+ * bytes received and checks the chain (`prev` = last seq; seq ≤ last is a duplicate). The test side only
+ * keeps what it saw, so ws.test.ts can inspect frames and feed altered ones.
  */
 export class VerifyingClient {
   readonly frames: Frame[] = [];
   readonly events: Frame[] = [];
   readonly problems: string[] = [];
-  last = -1;
-  #key: Buffer | undefined;
+  readonly #verifier: FrameVerifier;
   closed: { code: number; reason: string } | undefined;
 
   constructor(
     readonly ws: WebSocket,
-    private readonly credential: string,
+    credential: string,
   ) {
-    ws.on('message', (data) => this.receive(data.toString()));
+    this.#verifier = new FrameVerifier(credential);
+    ws.on('message', (data) => this.receive(String(data)));
     ws.on('close', (code, reason) => (this.closed = { code, reason: reason.toString() }));
   }
 
+  /** seq of the last event accepted (or the hello's position). */
+  get last(): number {
+    return this.#verifier.chain.last;
+  }
+
   /** Checks one frame; returns what a careful client would do with it. */
-  receive(text: string): 'ok' | 'bad-mac' | 'duplicate' | 'gap' {
-    const frame = JSON.parse(text) as Frame;
-    if (!this.#key)
-      this.#key = Buffer.from(
-        hkdfSync(
-          'sha256',
-          Buffer.from(this.credential),
-          Buffer.from(String(frame.data.nonce), 'base64url'),
-          'encoder-manager/ws-frame-mac/v1',
-          32,
-        ),
-      );
-    const body = `${text.slice(0, -TAIL)}}`;
-    const expected = createHmac('sha256', this.#key).update(body).digest();
-    if (!/^[0-9a-f]{64}$/.test(frame.mac) || !timingSafeEqual(expected, Buffer.from(frame.mac, 'hex'))) {
-      this.problems.push(`bad mac at seq ${frame.seq}`);
-      return 'bad-mac';
+  receive(text: string): 'ok' | 'bad-mac' | 'duplicate' | 'gap' | 'invalid' {
+    const { verdict, frame, detail } = this.#verifier.receive(text);
+    if (verdict === 'tampered' || verdict === 'invalid') {
+      this.problems.push(detail ?? verdict);
+      return verdict === 'tampered' ? 'bad-mac' : 'invalid';
     }
-    this.frames.push(frame);
-    if (frame.prev === undefined) {
-      if (frame.type === 'hello' || frame.type === 'snapshot') this.last = Math.max(this.last, frame.seq);
-      return 'ok';
-    }
-    if (frame.seq <= this.last) return 'duplicate';
-    if (frame.prev !== this.last) {
-      this.problems.push(`gap: prev ${frame.prev}, last ${this.last}`);
-      return 'gap';
-    }
-    this.last = frame.seq;
-    this.events.push(frame);
-    return 'ok';
+    this.frames.push(frame!);
+    if (verdict === 'gap') this.problems.push(`gap: prev ${frame!.prev}, last ${this.last}`);
+    if (verdict === 'ok' && frame!.prev !== undefined) this.events.push(frame!);
+    return verdict;
   }
 
   async until(what: () => boolean, timeoutMs = 5000, label = 'condition'): Promise<void> {
