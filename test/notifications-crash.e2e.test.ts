@@ -162,12 +162,12 @@ for (const backend of testBackends()) {
       expect(station.agent.alerts.open().map((a) => a.labels.subject)).to.deep.equal(['enc-ok']);
       const sent = async () => (await station!.outbox()).every((row) => row.status === 'sent');
       const deadWorkers = [String(killed.outbox[0]?.claimed_by)];
-      await driveClock(clock, station, { totalMs: 10_000, stepMs: 1000, until: sent, deadWorkers });
+      await driveClock(clock, station, { totalMs: 30_000, stepMs: 1000, until: sent, deadWorkers });
       // The crashed transition was never stored: the next check result opens the alert as new.
       dropResults(restartInbox, '1', [streamDown('enc-crash')]);
       const bothSent = async () =>
         (await station!.outbox()).filter((row) => row.status === 'sent').length === 2;
-      await driveClock(clock, station, { totalMs: 10_000, stepMs: 1000, until: bothSent });
+      await driveClock(clock, station, { totalMs: 30_000, stepMs: 1000, until: bothSent });
       await driveClock(clock, station, { totalMs: 20_000, stepMs: 5000 }); // nothing is sent twice
 
       const rows = await station.outbox();

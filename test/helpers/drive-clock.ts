@@ -54,7 +54,7 @@ async function settle(clock: FakeClock, station: NotifyAgent, dead: Set<string>)
   }
 }
 
-type WorkRow = { id: string; status: string; claimed_by: string | null };
+type WorkRow = { id: string; status: string; claimed_by: string | null; claimed_until: unknown };
 
 async function outboxWork(
   station: NotifyAgent,
@@ -65,8 +65,11 @@ async function outboxWork(
     .knex('notifications_outbox')
     .where({ status: 'sending' })
     .orWhere((q) => void q.where({ status: 'pending' }).andWhere('next_attempt_at', '<=', now))
-    .select('id', 'status', 'claimed_by')) as WorkRow[];
-  const ours = rows.filter((row) => row.claimed_by === null || !dead.has(row.claimed_by));
+    .select('id', 'status', 'claimed_by', 'claimed_until')) as WorkRow[];
+  // A dead agent's claim is nobody's work until its lease runs out; from then on it is due to be taken over.
+  const isDead = (row: WorkRow) => row.claimed_by !== null && dead.has(row.claimed_by);
+  const takeover = rows.filter((row) => isDead(row) && Number(row.claimed_until) <= now).length;
+  const ours = rows.filter((row) => !isDead(row));
   const sending = ours.filter((row) => row.status === 'sending').length;
-  return { sending, due: ours.length - sending };
+  return { sending, due: ours.length - sending + takeover };
 }
