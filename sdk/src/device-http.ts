@@ -1,4 +1,5 @@
-import { DriverError, classifyNetworkError } from './driver-errors.js';
+import { DriverError } from './driver-errors.js';
+import { lazyHeaders, sendOnWire } from './device-http-wire.js';
 
 /** A reply from a device, body read as text. */
 export interface DeviceReply {
@@ -59,28 +60,26 @@ export function createDeviceHttp(options: DeviceHttpOptions): DeviceHttp {
   let session: Record<string, string> | undefined;
 
   const raw: DeviceHttp['raw'] = async (request) => {
-    const url = new URL(request.path, options.baseUrl).toString();
-    const signals = [AbortSignal.timeout(timeoutMs), ...(request.signal ? [request.signal] : [])];
-    const signal = AbortSignal.any(signals);
     const headers: Record<string, string> = { ...request.headers };
     if (request.contentType) headers['content-type'] = request.contentType;
-    try {
-      const response = await fetch(url, {
-        method: request.method ?? 'GET',
-        headers,
-        body: request.body,
-        signal,
-        redirect: 'manual',
-      });
-      const text = await readCapped(
-        response,
-        options.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES,
-        options.baseUrl,
-      );
-      return { status: response.status, headers: response.headers, text };
-    } catch (error) {
-      throw classifyNetworkError(error, options.baseUrl, signal);
-    }
+    const reply = await sendOnWire({
+      baseUrl: options.baseUrl,
+      path: request.path,
+      method: request.method ?? 'GET',
+      headers,
+      body: request.body,
+      signal: request.signal,
+      timeoutMs,
+      maxReplyBytes: options.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES,
+    });
+    const headersOf = lazyHeaders(reply.headers);
+    return {
+      status: reply.status,
+      text: reply.text,
+      get headers() {
+        return headersOf();
+      },
+    };
   };
 
   const http: DeviceHttp = {
@@ -100,37 +99,6 @@ export function createDeviceHttp(options: DeviceHttpOptions): DeviceHttp {
 }
 
 const DEFAULT_MAX_REPLY_BYTES = 1024 * 1024;
-
-/** Reads a body up to `max` bytes; a device that sends more (a misrouted download, a runaway log) is cut off. */
-async function readCapped(response: Response, max: number, device: string): Promise<string> {
-  const declared = Number(response.headers.get('content-length') ?? NaN);
-  if (declared > max) {
-    // Cancelling can wait on a server that never finishes; do not let it hold up the error.
-    void response.body?.cancel().catch(() => {});
-    throw tooLarge(device, `${declared} bytes declared`, max);
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of response.body ?? []) {
-    size += chunk.byteLength;
-    if (size > max) {
-      void response.body?.cancel().catch(() => {});
-      throw tooLarge(device, `more than ${max} bytes sent`, max);
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function tooLarge(device: string, what: string, max: number): DriverError {
-  return new DriverError(
-    'EM_DRIVER_PROTOCOL',
-    `${device} sent an oversized reply (${what}; limit ${max} bytes)`,
-    {
-      hint: 'Check that the configured port is the encoder control API, not a file or web server.',
-    },
-  );
-}
 
 function staticHeaders(auth: DeviceAuth): Record<string, string> {
   if (auth.type === 'basic') {

@@ -37,7 +37,7 @@ export function protocolError(what: string, raw: string): DriverError {
   return new DriverError('EM_DRIVER_PROTOCOL', `${what}: ${JSON.stringify(excerpt(raw, 120))}`, { raw });
 }
 
-/** Maps a fetch/socket failure to unreachable or timeout, keeping driver errors as they are. */
+/** Maps a fetch/undici/socket failure to unreachable or timeout, keeping driver errors as they are. */
 export function classifyNetworkError(error: unknown, target: string, signal?: AbortSignal): DriverError {
   if (error instanceof DriverError) return error;
   if (signal?.aborted || isTimeout(error)) {
@@ -48,16 +48,30 @@ export function classifyNetworkError(error: unknown, target: string, signal?: Ab
   });
 }
 
+/**
+ * undici's own timeouts (connect 10 s by default, headers, body) can fire before a driver's longer
+ * deadline; they mean the same as that deadline passing. fetch wraps them in `cause`, `request` does not.
+ */
+const UNDICI_TIMEOUT_CODES: ReadonlySet<string> = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
+
 function isTimeout(error: unknown): boolean {
   const name = error instanceof Error ? error.name : '';
-  return name === 'TimeoutError' || name === 'AbortError';
+  if (name === 'TimeoutError' || name === 'AbortError') return true;
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return [error, cause].some((e) => UNDICI_TIMEOUT_CODES.has(codeOf(e) ?? ''));
+}
+
+function codeOf(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
 }
 
 function describeCause(error: unknown): string {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  const code =
-    typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : undefined;
-  return code ?? errorMessageOf(cause);
+  return codeOf(cause) ?? errorMessageOf(cause);
 }
 
 function excerpt(raw: string, max = 500): string {
