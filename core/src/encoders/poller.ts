@@ -77,6 +77,11 @@ export class EncoderPoller {
     return this.#find(encoderId)?.history.toArray() ?? [];
   }
 
+  /** The newest sample of one encoder, without copying its history (read on every API request). */
+  latestOf(encoderId: string): EncoderSample | undefined {
+    return this.#find(encoderId)?.history.newest();
+  }
+
   latest(): EncoderSample[] {
     return [...this.#tracked.values()].flatMap((tracked) => tracked.history.newest() ?? []);
   }

@@ -24,7 +24,7 @@ export function createEncodersService(
     labels: driver.labels,
     capabilities: driver.capabilities,
     pollIntervalMs: driver.pollIntervalMs ?? defaultIntervalMs,
-    latest: poller.history(driver.id).at(-1),
+    latest: poller.latestOf(driver.id),
   });
   const find = (id: string) => drivers().find((driver) => driver.id === id);
   return {

@@ -1,4 +1,4 @@
-import type { Middleware } from 'koa';
+import type { Context } from 'koa';
 import { EmError, type Logger } from '@encoder-manager/sdk';
 import { HttpProblem, PROBLEM, type ProblemBody } from './problem.js';
 
@@ -88,26 +88,26 @@ export function problemFrom(error: unknown): { body: ProblemBody; headers: Recor
   };
 }
 
-/** Outermost middleware: problem+json for errors and for requests no route answered. */
-export function errorMiddleware(log: Logger): Middleware {
-  return async (ctx, next) => {
-    try {
-      await next();
-      if (ctx.status === 404 && ctx.body === undefined)
-        throw new HttpProblem({
-          type: PROBLEM.notFound,
-          title: 'Not found',
-          status: 404,
-          detail: `no route ${ctx.method} ${ctx.path}`,
-        });
-    } catch (error) {
-      const { body, headers } = problemFrom(error);
-      if (body.status >= 500 && body.status !== 503)
-        log.error({ err: error, method: ctx.method, path: ctx.path }, 'API request failed');
-      ctx.status = body.status;
-      ctx.set(headers);
-      ctx.type = 'application/problem+json';
-      ctx.body = body;
-    }
+/** A 404 problem for a request no route answered (Koa leaves status 404 and no body). */
+export function throwIfUnanswered(ctx: Context): void {
+  if (ctx.status === 404 && ctx.body === undefined)
+    throw new HttpProblem({
+      type: PROBLEM.notFound,
+      title: 'Not found',
+      status: 404,
+      detail: `no route ${ctx.method} ${ctx.path}`,
+    });
+}
+
+/** Answers a request with the problem+json for `error`; server errors (other than 503) are logged. */
+export function answerWithProblem(log: Logger): (ctx: Context, error: unknown) => void {
+  return (ctx, error) => {
+    const { body, headers } = problemFrom(error);
+    if (body.status >= 500 && body.status !== 503)
+      log.error({ err: error, method: ctx.method, path: ctx.path }, 'API request failed');
+    ctx.status = body.status;
+    ctx.set(headers);
+    ctx.type = 'application/problem+json';
+    ctx.body = body;
   };
 }

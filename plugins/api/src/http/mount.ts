@@ -12,6 +12,7 @@ import { Reply, type AnyRoute } from './route.js';
 import type { ServiceAccess } from './services.js';
 import { abortOnClose } from './abort.js';
 import { compilePart, type PartValidator } from './validation.js';
+import { jsonBodyReader } from './protocol.js';
 
 /** Per-request facts the outer middleware sets. */
 export interface ApiState {
@@ -32,73 +33,76 @@ export interface MountDeps {
   readonly failureDelayMs: number;
 }
 
-/** Registers every route of the table: authenticate → rate limit → scope → validate → handle. */
-export function mountRoutes(router: Router<ApiState>, routes: readonly AnyRoute[], deps: MountDeps): void {
+/** Registers every route of the table: authenticate → rate limit → scope → body → validate → handle. */
+export function mountRoutes(
+  router: Router<ApiState>,
+  routes: readonly AnyRoute[],
+  deps: MountDeps,
+  bodyLimitBytes: number,
+): void {
   const auth: AuthDeps = { ...deps, onFailure: () => deps.monitor.authFailure() };
-  const keys = deps.keys;
   for (const spec of routes) {
     if (!deps.limits.has(spec.rateLimit))
       throw new Error(`route ${spec.method} ${spec.path}: unknown rate-limit policy "${spec.rateLimit}"`);
-    const chain: Middleware<ApiState>[] = [
-      authenticateStep(spec, auth, keys),
-      limitStep(spec, deps),
-      authorizeStep(spec),
-      handleStep(spec, deps, validatorsOf(spec)),
-    ];
-    router.register(spec.path, [spec.method], chain as never, { name: spec.operationId });
+    const validators = validatorsOf(spec);
+    // Only routes that take a body read one, and only once the caller is authenticated and within its limits.
+    const readBody = spec.body ? jsonBodyReader(bodyLimitBytes) : undefined;
+    // One middleware per route rather than a chain of four: every request pays for each layer.
+    const serve: Middleware<ApiState> = async (ctx) => {
+      if (spec.scope !== 'public') await authenticateRequest(ctx, auth, deps.keys);
+      await enforceLimit(ctx, spec, deps);
+      authorize(ctx, spec);
+      if (readBody) await readBody(ctx);
+      await handle(ctx as Ctx, spec, deps, validators);
+    };
+    router.register(spec.path, [spec.method], serve as never, { name: spec.operationId });
   }
 }
 
-function authenticateStep(spec: AnyRoute, auth: AuthDeps, keys: KeyService): Middleware<ApiState> {
-  return async (ctx, next) => {
-    if (spec.scope !== 'public') {
-      const token = credentialOf(ctx.headers);
-      const lookup = async () => (token === undefined ? undefined : keys.authenticate(token));
-      ctx.state.key = await authenticate(auth, lookup, ctx.state.ip, ctx.state.startedAt);
-      keys.lastUsed.mark(ctx.state.key.id, auth.clock.now(), ctx.state.ip);
-    }
-    await next();
-  };
+async function authenticateRequest(
+  ctx: ParameterizedContext<ApiState>,
+  auth: AuthDeps,
+  keys: KeyService,
+): Promise<void> {
+  const token = credentialOf(ctx.headers);
+  const lookup = async () => (token === undefined ? undefined : keys.authenticate(token));
+  ctx.state.key = await authenticate(auth, lookup, ctx.state.ip, ctx.state.startedAt);
+  keys.lastUsed.mark(ctx.state.key.id, auth.clock.now(), ctx.state.ip);
 }
 
-function limitStep(spec: AnyRoute, deps: MountDeps): Middleware<ApiState> {
-  return async (ctx, next) => {
-    const { key, ip } = ctx.state;
-    const target = spec.limitPer ? `:${(ctx as Ctx).params[spec.limitPer] ?? ''}` : '';
-    const decision = await deps.limits.consume(
-      spec.rateLimit,
-      key ? `key:${key.id}${target}` : `ip:${ip}${target}`,
+async function enforceLimit(
+  ctx: ParameterizedContext<ApiState>,
+  spec: AnyRoute,
+  deps: MountDeps,
+): Promise<void> {
+  const { key, ip } = ctx.state;
+  const target = spec.limitPer ? `:${(ctx as Ctx).params[spec.limitPer] ?? ''}` : '';
+  const decision = await deps.limits.consume(
+    spec.rateLimit,
+    key ? `key:${key.id}${target}` : `ip:${ip}${target}`,
+  );
+  ctx.set(decision.headers);
+  if (decision.allowed) return;
+  deps.monitor.rateLimited();
+  const body = problem(
+    429,
+    PROBLEM.quotaExceeded,
+    'Too many requests',
+    `rate limit "${spec.rateLimit}" exceeded; retry after ${decision.retryAfterSec} s`,
+    { 'violated-policies': decision.violated },
+  ).body;
+  throw new HttpProblem(body, decision.headers);
+}
+
+function authorize(ctx: ParameterizedContext<ApiState>, spec: AnyRoute): void {
+  const key = ctx.state.key;
+  if (key && !grants(key.scope, spec.scope))
+    throw problem(
+      403,
+      PROBLEM.forbidden,
+      'Forbidden',
+      `this route needs scope "${spec.scope}"; the key has "${key.scope}"`,
     );
-    ctx.set(decision.headers);
-    if (!decision.allowed) {
-      deps.monitor.rateLimited();
-      const body = problem(
-        429,
-        PROBLEM.quotaExceeded,
-        'Too many requests',
-        `rate limit "${spec.rateLimit}" exceeded; retry after ${decision.retryAfterSec} s`,
-        {
-          'violated-policies': decision.violated,
-        },
-      ).body;
-      throw new HttpProblem(body, decision.headers);
-    }
-    await next();
-  };
-}
-
-function authorizeStep(spec: AnyRoute): Middleware<ApiState> {
-  return async (ctx, next) => {
-    const key = ctx.state.key;
-    if (key && !grants(key.scope, spec.scope))
-      throw problem(
-        403,
-        PROBLEM.forbidden,
-        'Forbidden',
-        `this route needs scope "${spec.scope}"; the key has "${key.scope}"`,
-      );
-    await next();
-  };
 }
 
 interface Validators {
@@ -127,32 +131,29 @@ function bodyOf(ctx: Ctx, validate: PartValidator | undefined): unknown {
   return validate((ctx.request as { body?: unknown }).body ?? {});
 }
 
-function handleStep(spec: AnyRoute, deps: MountDeps, validators: Validators): Middleware<ApiState> {
-  return async (rawCtx) => {
-    const ctx = rawCtx as Ctx;
-    const params = validators.params ? validators.params({ ...ctx.params }) : {};
-    const query = validators.query ? validators.query({ ...ctx.query }) : {};
-    const body = bodyOf(ctx, validators.body);
-    const signal = abortOnClose(ctx);
-    const started = performance.now();
-    try {
-      const input = {
-        params,
-        query,
-        body,
-        key: ctx.state.key,
-        ip: ctx.state.ip,
-        services: deps.services,
-        get signal() {
-          return signal();
-        },
-      };
-      const result = await spec.handle(input as never);
-      send(ctx, spec, result);
-    } finally {
-      deps.monitor.pluginCall(spec.plugin ?? 'core', performance.now() - started);
-    }
-  };
+async function handle(ctx: Ctx, spec: AnyRoute, deps: MountDeps, validators: Validators): Promise<void> {
+  const params = validators.params ? validators.params({ ...ctx.params }) : {};
+  const query = validators.query ? validators.query({ ...ctx.query }) : {};
+  const body = bodyOf(ctx, validators.body);
+  const signal = abortOnClose(ctx);
+  const started = performance.now();
+  try {
+    const input = {
+      params,
+      query,
+      body,
+      key: ctx.state.key,
+      ip: ctx.state.ip,
+      services: deps.services,
+      get signal() {
+        return signal();
+      },
+    };
+    const result = await spec.handle(input as never);
+    send(ctx, spec, result);
+  } finally {
+    deps.monitor.pluginCall(spec.plugin ?? 'core', performance.now() - started);
+  }
 }
 
 function send(ctx: Ctx, spec: AnyRoute, result: unknown): void {

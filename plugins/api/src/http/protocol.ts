@@ -1,28 +1,26 @@
-import type { Middleware } from 'koa';
+import type { Middleware, ParameterizedContext } from 'koa';
 import { bodyParser } from '@koa/bodyparser';
 import type { ApiState } from './mount.js';
 import { HttpProblem, PROBLEM, problem } from './problem.js';
 
 /**
  * 415 for a request body with a `Content-Encoding` (RFC 9110 §15.5.16, answered with
- * `Accept-Encoding: identity`). Bodies are small JSON; decompressing them only adds work an unauthenticated
- * client can trigger, and the body parser's decompressors are left without an error listener once it
- * gives up on a body, so a broken brotli stream's late error was uncaught and took the agent down.
+ * `Accept-Encoding: identity`). Bodies are small JSON; decompressing them only adds work a client can
+ * trigger, and the body parser's decompressors are left without an error listener once it gives up on a
+ * body, so a broken brotli stream's late error was uncaught and took the agent down.
  */
-export function identityBodiesOnly(): Middleware<ApiState> {
-  return async (ctx, next) => {
-    const coding = ctx.get('Content-Encoding').trim().toLowerCase();
-    const { headers } = ctx.req;
-    const hasBody = headers['transfer-encoding'] !== undefined || headers['content-length'] !== undefined;
-    if (!hasBody || coding === '' || coding === 'identity') return next();
-    const body = problem(
-      415,
-      PROBLEM.unsupportedMediaType,
-      'Unsupported content encoding',
-      'send the request body without Content-Encoding (identity)',
-    ).body;
-    throw new HttpProblem(body, { 'Accept-Encoding': 'identity' });
-  };
+function refuseEncodedBody(ctx: ParameterizedContext<ApiState>): void {
+  const coding = ctx.get('Content-Encoding').trim().toLowerCase();
+  const { headers } = ctx.req;
+  const hasBody = headers['transfer-encoding'] !== undefined || headers['content-length'] !== undefined;
+  if (!hasBody || coding === '' || coding === 'identity') return;
+  const body = problem(
+    415,
+    PROBLEM.unsupportedMediaType,
+    'Unsupported content encoding',
+    'send the request body without Content-Encoding (identity)',
+  ).body;
+  throw new HttpProblem(body, { 'Accept-Encoding': 'identity' });
 }
 
 /** A body that is too large (413) or not JSON (400), as a problem. */
@@ -37,14 +35,22 @@ function bodyError(error: Error): never {
   throw problem(400, PROBLEM.badRequest, 'Invalid JSON body', error.message.slice(0, 200));
 }
 
-/** JSON bodies up to `limitBytes`, UTF-8; anything else is left for the route's media-type check. */
-export function jsonBodies(limitBytes: number): Middleware<ApiState> {
-  return bodyParser({
+/**
+ * Reads a route's JSON body (identity coding, UTF-8, up to `limitBytes`) into `ctx.request.body`; anything
+ * not JSON is left for the route's media-type check. Routes without a body schema never read one.
+ */
+export function jsonBodyReader(limitBytes: number): (ctx: ParameterizedContext<ApiState>) => Promise<void> {
+  const parse = bodyParser({
     enableTypes: ['json'],
     jsonLimit: limitBytes,
     encoding: 'utf-8',
     onError: bodyError,
   }) as Middleware<ApiState>;
+  const done = async () => {};
+  return async (ctx) => {
+    refuseEncodedBody(ctx);
+    await parse(ctx, done);
+  };
 }
 
 /**

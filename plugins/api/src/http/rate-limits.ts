@@ -38,7 +38,9 @@ class Policy {
   }
 
   async consume(partition: string, jitterSec: number): Promise<LimitDecision> {
-    const results = await Promise.all(this.windows.map((w) => consumeOne(w, partition)));
+    const results: WindowResult[] = [];
+    // In turn, not Promise.all: the memory limiter answers at once, and this is on every request's path.
+    for (const window of this.windows) results.push(await consumeOne(window, partition));
     const refused = results.filter((r) => !r.allowed);
     // The window that constrains most: a refusing one, else the one with the fewest requests left.
     const binding = (refused.length > 0 ? refused : results).reduce((a, b) =>
@@ -62,10 +64,13 @@ class Policy {
   }
 }
 
-async function consumeOne(
-  window: Window,
-  partition: string,
-): Promise<{ window: Window; res: RateLimiterRes; allowed: boolean }> {
+interface WindowResult {
+  readonly window: Window;
+  readonly res: RateLimiterRes;
+  readonly allowed: boolean;
+}
+
+async function consumeOne(window: Window, partition: string): Promise<WindowResult> {
   try {
     return { window, res: await window.limiter.consume(partition), allowed: true };
   } catch (rejection) {
