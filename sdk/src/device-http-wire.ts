@@ -1,9 +1,9 @@
 // The wire side of createDeviceHttp: one HTTP exchange over undici's `request` API on a shared keep-alive
 // agent. Global fetch spent ~0.5 ms of CPU per request on WHATWG Request/Response/Headers objects and web
 // streams; polling thousands of encoders a second on one core cannot afford that (issue 4), so replies
-// are read from undici's Node stream and a `Headers` is only built when a caller looks at it.
+// are read from undici's parser callbacks and a `Headers` is only built when a caller looks at it.
 import type { IncomingHttpHeaders } from 'node:http';
-import { Agent } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import { DriverError, classifyNetworkError } from './driver-errors.js';
 
 /** One request as sent: absolute URL parts, final headers, deadline and optional caller signal. */
@@ -18,7 +18,7 @@ export interface WireRequest {
   readonly maxReplyBytes: number;
 }
 
-/** What came back; `headers` is the raw record, turned into `Headers` by {@link lazyHeaders}. */
+/** What came back; `headers` is undici's record, turned into `Headers` by {@link lazyHeaders}. */
 export interface WireReply {
   readonly status: number;
   readonly headers: IncomingHttpHeaders;
@@ -33,80 +33,122 @@ export interface WireReply {
 const agent = new Agent();
 
 /** Sends one request and reads the whole reply, capped; every failure is a {@link DriverError}. */
-export async function sendOnWire(request: WireRequest): Promise<WireReply> {
-  const deadline = deadlineFor(request.timeoutMs, request.signal);
-  const url = new URL(request.path, request.baseUrl);
-  try {
-    const response = await agent.request({
-      origin: url.origin,
-      path: `${url.pathname}${url.search}`,
-      method: request.method,
-      headers: request.headers,
-      body: request.body ?? null,
-      signal: deadline.signal,
-    });
-    const text = await readCapped(response, request.maxReplyBytes, request.baseUrl);
-    return { status: response.statusCode, headers: response.headers, text };
-  } catch (error) {
-    throw classifyNetworkError(error, request.baseUrl, deadline.signal);
-  } finally {
-    deadline.release();
-  }
+export function sendOnWire(request: WireRequest): Promise<WireReply> {
+  return new Promise((resolve, reject) => {
+    let url: URL;
+    try {
+      url = new URL(request.path, request.baseUrl);
+    } catch (error) {
+      return reject(classifyNetworkError(error, request.baseUrl));
+    }
+    agent.dispatch(
+      {
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
+        method: request.method,
+        headers: request.headers,
+        body: request.body ?? null,
+      },
+      new Exchange(request, resolve, reject),
+    );
+  });
 }
 
 /**
- * One signal that aborts at the deadline or when the caller's signal does. A plain timer and listener:
- * AbortSignal.timeout + AbortSignal.any cost more per request and keep the signals alive until GC.
+ * One request/reply on undici's dispatch API, reading the body straight from the parser callbacks.
+ * undici's `request()` wraps each reply in an AsyncResource and a Readable stream, and a per-request
+ * AbortSignal costs more than the rest of the exchange; measured on this path (issue 4) those were
+ * most of the client's CPU. The deadline is a plain timer, the caller's signal one listener, and both
+ * settle the promise at once, even while the request still waits for a connection.
  */
-function deadlineFor(
-  timeoutMs: number,
-  outer: AbortSignal | undefined,
-): { signal: AbortSignal; release(): void } {
-  const controller = new AbortController();
-  const timer = setTimeout(
-    () => controller.abort(new DOMException(`no reply within ${timeoutMs} ms`, 'TimeoutError')),
-    timeoutMs,
-  );
-  const onOuterAbort = () => controller.abort(outer?.reason);
-  if (outer?.aborted) onOuterAbort();
-  else outer?.addEventListener('abort', onOuterAbort, { once: true });
-  return {
-    signal: controller.signal,
-    release() {
-      clearTimeout(timer);
-      outer?.removeEventListener('abort', onOuterAbort);
-    },
-  };
+class Exchange implements Dispatcher.DispatchHandler {
+  #controller: Dispatcher.DispatchController | undefined;
+  #abortReason: Error | undefined;
+  #settled = false;
+  #status = 0;
+  #headers: IncomingHttpHeaders = {};
+  readonly #chunks: Buffer[] = [];
+  #size = 0;
+  readonly #timer: NodeJS.Timeout;
+  readonly #onOuterAbort = () => this.#abort(abortReasonOf(this.request.signal));
+
+  constructor(
+    private readonly request: WireRequest,
+    private readonly resolve: (reply: WireReply) => void,
+    private readonly reject: (error: DriverError) => void,
+  ) {
+    this.#timer = setTimeout(
+      () => this.#abort(new DOMException(`no reply within ${request.timeoutMs} ms`, 'TimeoutError')),
+      request.timeoutMs,
+    );
+    if (request.signal?.aborted) this.#abort(abortReasonOf(request.signal));
+    else request.signal?.addEventListener('abort', this.#onOuterAbort, { once: true });
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.#controller = controller;
+    if (this.#abortReason) controller.abort(this.#abortReason);
+  }
+
+  onResponseStart(
+    controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: IncomingHttpHeaders,
+  ): void {
+    this.#status = statusCode;
+    this.#headers = headers;
+    const declared = Number(headers['content-length'] ?? NaN);
+    // Aborting drops the connection at once; waiting for a server that never finishes is no option.
+    if (declared > this.request.maxReplyBytes) this.#refuse(controller, `${declared} bytes declared`);
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.#settled) return;
+    this.#size += chunk.byteLength;
+    if (this.#size > this.request.maxReplyBytes)
+      this.#refuse(controller, `more than ${this.request.maxReplyBytes} bytes sent`);
+    else this.#chunks.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    if (!this.#finish()) return;
+    const text = Buffer.concat(this.#chunks, this.#size).toString('utf8');
+    this.resolve({ status: this.#status, headers: this.#headers, text });
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
+    if (this.#finish()) this.reject(classifyNetworkError(error, this.request.baseUrl));
+  }
+
+  /** Deadline or caller abort: fail now, and stop the request if undici has started it. */
+  #abort(reason: Error): void {
+    this.#abortReason = reason;
+    this.#controller?.abort(reason);
+    if (this.#finish()) this.reject(classifyNetworkError(reason, this.request.baseUrl, ABORTED));
+  }
+
+  #refuse(controller: Dispatcher.DispatchController, what: string): void {
+    const error = tooLarge(this.request.baseUrl, what, this.request.maxReplyBytes);
+    if (this.#finish()) this.reject(error);
+    controller.abort(error);
+  }
+
+  /** Marks the exchange settled and releases timer and listener; false if it already was. */
+  #finish(): boolean {
+    if (this.#settled) return false;
+    this.#settled = true;
+    clearTimeout(this.#timer);
+    this.request.signal?.removeEventListener('abort', this.#onOuterAbort);
+    return true;
+  }
 }
 
-type Body = Awaited<ReturnType<Agent['request']>>['body'];
+/** Tells classifyNetworkError that the exchange was aborted (deadline or caller), i.e. a timeout. */
+const ABORTED = AbortSignal.abort();
 
-/** Reads a body up to `max` bytes; a device that sends more (a misrouted download, a runaway log) is cut off. */
-function readCapped(
-  response: { headers: IncomingHttpHeaders; body: Body },
-  max: number,
-  device: string,
-): Promise<string> {
-  const { body } = response;
-  const declared = Number(response.headers['content-length'] ?? NaN);
-  if (declared > max) {
-    // Destroying drops the connection at once; waiting for a server that never finishes is no option.
-    body.destroy();
-    return Promise.reject(tooLarge(device, `${declared} bytes declared`, max));
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    body.on('data', (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size > max) {
-        body.destroy();
-        reject(tooLarge(device, `more than ${max} bytes sent`, max));
-      } else chunks.push(chunk);
-    });
-    body.once('error', reject);
-    body.once('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
-  });
+function abortReasonOf(signal: AbortSignal | undefined): Error {
+  const reason: unknown = signal?.reason;
+  return reason instanceof Error ? reason : new DOMException('the caller aborted the request', 'AbortError');
 }
 
 function tooLarge(device: string, what: string, max: number): DriverError {

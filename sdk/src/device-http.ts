@@ -57,6 +57,8 @@ export interface DeviceHttp {
 export function createDeviceHttp(options: DeviceHttpOptions): DeviceHttp {
   const auth = options.auth ?? { type: 'none' };
   const timeoutMs = options.timeoutMs ?? 5000;
+  // Computed once, not per poll: Basic credentials do not change for the life of the client.
+  const fixedHeaders = staticHeaders(auth);
   let session: Record<string, string> | undefined;
 
   const raw: DeviceHttp['raw'] = async (request) => {
@@ -86,8 +88,7 @@ export function createDeviceHttp(options: DeviceHttpOptions): DeviceHttp {
     raw,
     resetSession: () => void (session = undefined),
     async request(request) {
-      if (auth.type !== 'session')
-        return refuseAuthFailure(await raw({ ...request, headers: staticHeaders(auth) }));
+      if (auth.type !== 'session') return refuseAuthFailure(await raw({ ...request, headers: fixedHeaders }));
       session ??= await auth.login(http, request.signal);
       const first = await raw({ ...request, headers: session });
       if (!auth.isExpired(first) && first.status !== 401) return refuseAuthFailure(first);
