@@ -1,7 +1,11 @@
-// `npm run bench -- poll [sizes…] [--seconds N] [--warmup N] [--no-pin]`: the real core EncoderPoller
+// `npm run bench -- poll [sizes…] [--seconds N] [--warmup N] [--no-pin] [--cpu-prof DIR]`: the real core EncoderPoller
 // polling N real Matrox Monarch drivers (HTTP Basic, one GetStatus per poll) at 1 Hz, against simulated
 // Monarchs (real HTTP servers, one 127.0.0.1 port each) run in separate processes. Prints encoders polled
 // per second and event-loop lag p50/p99 for each size. Target: 5,000 at 1 Hz on one core, lag p99 < 50 ms.
+// --cpu-prof DIR writes DIR/poll-<size>.cpuprofile, a V8 profile of each measured window (the profiler
+// itself costs CPU, so figures printed with it run a little worse).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { canPin, pinSelf, startFleet } from './helpers/poll-fleet-process.js';
 import { runRound, type RoundResult } from './helpers/poll-round.js';
@@ -16,10 +20,16 @@ interface Plan {
   readonly measureMs: number;
   readonly warmupMs: number;
   readonly pin: boolean;
+  readonly profileDir?: string;
 }
 
 function parseArgs(args: readonly string[]): Plan {
-  const plan = { sizes: [] as number[], measureMs: 12_000, warmupMs: 5000, pin: true };
+  const plan: { -readonly [K in keyof Plan]: Plan[K] } = {
+    sizes: [],
+    measureMs: 12_000,
+    warmupMs: 5000,
+    pin: true,
+  };
   const seconds = (flag: string, value: string | undefined) => {
     const n = Number(value);
     if (!(n > 0 && n <= MAX_SECONDS)) throw new Error(`${flag} takes seconds between 1 and ${MAX_SECONDS}`);
@@ -30,11 +40,12 @@ function parseArgs(args: readonly string[]): Plan {
     if (arg === '--seconds') plan.measureMs = seconds(arg, args[++i]);
     else if (arg === '--warmup') plan.warmupMs = seconds(arg, args[++i]);
     else if (arg === '--no-pin') plan.pin = false;
+    else if (arg === '--cpu-prof' && args[i + 1]) plan.profileDir = args[++i];
     else if (/^\d+$/.test(arg) && Number(arg) >= 1 && Number(arg) <= MAX_ENCODERS)
       plan.sizes.push(Number(arg));
     else
       throw new Error(
-        `unknown argument "${arg}": give sizes 1–${MAX_ENCODERS}, --seconds, --warmup or --no-pin`,
+        `unknown argument "${arg}": give sizes 1–${MAX_ENCODERS}, --seconds, --warmup, --no-pin or --cpu-prof DIR`,
       );
   }
   if (plan.sizes.length === 0) plan.sizes = DEFAULT_SIZES;
@@ -98,6 +109,7 @@ export async function run(args: string[]): Promise<void> {
         .join(' ')}\n` +
       `${note}; ${processes} simulator process(es); warm-up ${plan.warmupMs / 1000} s, measured ${plan.measureMs / 1000} s per size\n`,
   );
+  if (plan.profileDir) mkdirSync(plan.profileDir, { recursive: true });
   const fleet = await startFleet(Math.max(...plan.sizes), processes, fleetCpus);
   try {
     process.stdout.write(
@@ -110,6 +122,7 @@ export async function run(args: string[]): Promise<void> {
         warmupMs: plan.warmupMs,
         measureMs: plan.measureMs,
         fleetCpuMs: fleet.cpuMs,
+        cpuProfile: plan.profileDir && join(plan.profileDir, `poll-${encoders}.cpuprofile`),
       });
       process.stdout.write(`${describe(result)}\n`);
     }

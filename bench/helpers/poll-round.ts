@@ -1,6 +1,8 @@
 // One size of the poll bench: N real Monarch drivers, provided on encoderDriversRef and polled by the
 // real core EncoderPoller at 1 Hz, measured after a warm-up for a bounded window.
 import { subscribe } from 'node:diagnostics_channel';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { Socket } from 'node:net';
 import { loadavg } from 'node:os';
 import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node:perf_hooks';
@@ -52,6 +54,8 @@ export interface RoundPlan {
   readonly warmupMs: number;
   readonly measureMs: number;
   readonly fleetCpuMs: () => Promise<number>;
+  /** Write a CPU profile of the measured window (not set-up or warm-up) to this file. */
+  readonly cpuProfile?: string;
 }
 
 interface Tally {
@@ -119,17 +123,34 @@ interface Window {
   readonly opened: number;
 }
 
+/** The V8 sampling profiler on this thread; the file opens in Chrome DevTools or speedscope. */
+async function startProfiler(): Promise<{ stopInto(file: string): Promise<void> }> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stopInto(file) {
+      const { profile } = await session.post('Profiler.stop');
+      session.disconnect();
+      writeFileSync(file, JSON.stringify(profile));
+    },
+  };
+}
+
 /** Counts samples and measures the agent for `measureMs`. */
 async function measureWindow(plan: RoundPlan, tally: Tally): Promise<Window> {
   const lag = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   const fleetBefore = await plan.fleetCpuMs();
   const [cpuBefore, openedBefore, started] = [process.cpuUsage(), connections.opened, performance.now()];
   const eluBefore = performance.eventLoopUtilization();
+  const profiler = plan.cpuProfile ? await startProfiler() : undefined;
   tally.measuring = true;
   lag.enable();
   await new Promise((resolve) => setTimeout(resolve, plan.measureMs));
   lag.disable();
   tally.measuring = false;
+  if (profiler && plan.cpuProfile) await profiler.stopInto(plan.cpuProfile);
   return {
     wallMs: performance.now() - started,
     lag,
