@@ -5,6 +5,13 @@ export interface JobOptions {
   readonly jitterMs?: number;
   /** Run once straight away instead of after the first interval. Default true. */
   readonly runImmediately?: boolean;
+  /**
+   * Shifts this job's grid: later runs fall at start + offsetMs + k·intervalMs. Jobs with the same
+   * interval but spread offsets (the poller gives each encoder its own) do not all run in one instant,
+   * however small their jitter. The first run stays straight away unless `runImmediately` is false.
+   * Default 0.
+   */
+  readonly offsetMs?: number;
   /** A run still going after this is aborted through its signal. Default: the interval. */
   readonly timeoutMs?: number;
 }

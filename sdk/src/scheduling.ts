@@ -67,8 +67,20 @@ class Job implements ScheduledJob {
         `job "${name}": intervalMs must be a positive finite number, got ${options.intervalMs}`,
       );
     }
-    this.#nextBase = clock.now() + (options.runImmediately === false ? options.intervalMs : 0);
-    this.#arm();
+    const offsetMs = options.offsetMs ?? 0;
+    if (!(offsetMs >= 0) || !Number.isFinite(offsetMs)) {
+      throw new RangeError(`job "${name}": offsetMs must be a finite number ≥ 0, got ${offsetMs}`);
+    }
+    const start = clock.now();
+    if (options.runImmediately === false) {
+      this.#nextBase = start + offsetMs + options.intervalMs;
+      this.#arm();
+    } else {
+      this.#nextBase = start;
+      this.#arm();
+      // The immediate run stays immediate; the grid after it is shifted.
+      this.#nextBase += offsetMs;
+    }
   }
 
   stats(): JobStats {

@@ -56,6 +56,29 @@ describe('createScheduler().every', () => {
     expect(runsAt).to.deep.equal([50, 1025, 2099]);
   });
 
+  it('shifts the grid by offsetMs after the immediate first run', async () => {
+    const clock = new FakeClock(0);
+    const runsAt: number[] = [];
+    const shifted = job(
+      'offset',
+      { intervalMs: 1000, offsetMs: 300 },
+      () => void runsAt.push(clock.now()),
+      clock,
+    );
+    const late = job(
+      'offset-late',
+      { intervalMs: 1000, offsetMs: 300, runImmediately: false },
+      () => void runsAt.push(-clock.now()),
+      clock,
+    );
+    await clock.advance(3500);
+    shifted.stop();
+    late.stop();
+    expect(runsAt.filter((at) => at >= 0)).to.deep.equal([0, 1300, 2300, 3300]);
+    expect(runsAt.filter((at) => at < 0).map((at) => -at)).to.deep.equal([1300, 2300, 3300]);
+    expect(() => job('bad', { intervalMs: 1000, offsetMs: -1 }, () => {}, clock)).to.throw(RangeError);
+  });
+
   it('aborts a run past its timeout and counts the failure without stopping the job', async () => {
     const clock = new FakeClock(0);
     let aborted = 0;

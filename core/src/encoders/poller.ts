@@ -98,9 +98,12 @@ export class EncoderPoller {
     const intervalMs = driver.pollIntervalMs ?? this.options.intervalMs;
     // A fast poll interval must not make a briefly busy host look like a dead encoder.
     const timeoutMs = Math.max(intervalMs, MIN_POLL_DEADLINE_MS);
+    // Each encoder keeps its own place in the interval: with the default jitter (250 ms of 5 s) every
+    // encoder would otherwise be polled in the same quarter second, 5,000 at once on a large station.
+    const offsetMs = Math.floor(phaseOf(driver.id) * intervalMs);
     const job = this.#scheduler.every(
       `poll:${driver.id}`,
-      { intervalMs, jitterMs: this.options.jitterMs, timeoutMs },
+      { intervalMs, jitterMs: this.options.jitterMs, timeoutMs, offsetMs },
       (signal) => this.#poll(driver, history, signal),
     );
     const tracked = { driver, job, history };
@@ -140,4 +143,22 @@ export class EncoderPoller {
   #find(encoderId: string): Tracked | undefined {
     return this.#byId.get(encoderId);
   }
+}
+
+/**
+ * A stable place in [0, 1) for an encoder id, so restarts and tests see the same spread: FNV-1a, then
+ * murmur3's finaliser, without which ids differing only in a trailing number bunch up.
+ */
+function phaseOf(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i += 1) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return (hash >>> 0) / 2 ** 32;
 }
