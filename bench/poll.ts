@@ -1,7 +1,8 @@
-// `npm run bench -- poll [sizes…] [--seconds N] [--warmup N] [--no-pin] [--cpu-prof DIR]`: the real core EncoderPoller
+// `npm run bench -- poll [sizes…] [--seconds N] [--warmup N] [--no-pin] [--jitter MS] [--cpu-prof DIR]`: the real core EncoderPoller
 // polling N real Matrox Monarch drivers (HTTP Basic, one GetStatus per poll) at 1 Hz, against simulated
 // Monarchs (real HTTP servers, one 127.0.0.1 port each) run in separate processes. Prints encoders polled
 // per second and event-loop lag p50/p99 for each size. Target: 5,000 at 1 Hz on one core, lag p99 < 50 ms.
+// --jitter MS sets polling.jitterMs (default 1000, the whole interval; the agent's default is 250 of 5000).
 // --cpu-prof DIR writes DIR/poll-<size>.cpuprofile, a V8 profile of each measured window (the profiler
 // itself costs CPU, so figures printed with it run a little worse).
 import { mkdirSync } from 'node:fs';
@@ -20,6 +21,7 @@ interface Plan {
   readonly measureMs: number;
   readonly warmupMs: number;
   readonly pin: boolean;
+  readonly jitterMs: number;
   readonly profileDir?: string;
 }
 
@@ -29,6 +31,7 @@ function parseArgs(args: readonly string[]): Plan {
     measureMs: 12_000,
     warmupMs: 5000,
     pin: true,
+    jitterMs: 1000,
   };
   const seconds = (flag: string, value: string | undefined) => {
     const n = Number(value);
@@ -41,11 +44,12 @@ function parseArgs(args: readonly string[]): Plan {
     else if (arg === '--warmup') plan.warmupMs = seconds(arg, args[++i]);
     else if (arg === '--no-pin') plan.pin = false;
     else if (arg === '--cpu-prof' && args[i + 1]) plan.profileDir = args[++i];
+    else if (arg === '--jitter' && /^\d+$/.test(args[i + 1] ?? '')) plan.jitterMs = Number(args[++i]);
     else if (/^\d+$/.test(arg) && Number(arg) >= 1 && Number(arg) <= MAX_ENCODERS)
       plan.sizes.push(Number(arg));
     else
       throw new Error(
-        `unknown argument "${arg}": give sizes 1–${MAX_ENCODERS}, --seconds, --warmup, --no-pin or --cpu-prof DIR`,
+        `unknown argument "${arg}": give sizes 1–${MAX_ENCODERS}, --seconds, --warmup, --no-pin, --jitter MS or --cpu-prof DIR`,
       );
   }
   if (plan.sizes.length === 0) plan.sizes = DEFAULT_SIZES;
@@ -103,7 +107,7 @@ export async function run(args: string[]): Promise<void> {
   const { fleetCpus, processes, note } = placement(plan.pin);
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   process.stdout.write(
-    `poll bench: core EncoderPoller + driver-matrox-monarch (GetStatus over HTTP Basic) at 1 Hz, jitter 1000 ms\n` +
+    `poll bench: core EncoderPoller + driver-matrox-monarch (GetStatus over HTTP Basic) at 1 Hz, jitter ${plan.jitterMs} ms\n` +
       `machine: ${cpus().length} × ${cpu}, ${n(totalmem() / 2 ** 30)} GiB RAM, node ${process.version} (undici ${process.versions.undici}), ${process.platform}/${process.arch}, load average ${loadavg()
         .map((l) => n(l, 1))
         .join(' ')}\n` +
@@ -122,6 +126,7 @@ export async function run(args: string[]): Promise<void> {
         warmupMs: plan.warmupMs,
         measureMs: plan.measureMs,
         fleetCpuMs: fleet.cpuMs,
+        jitterMs: plan.jitterMs,
         cpuProfile: plan.profileDir && join(plan.profileDir, `poll-${encoders}.cpuprofile`),
       });
       process.stdout.write(`${describe(result)}\n`);

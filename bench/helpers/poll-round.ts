@@ -54,6 +54,7 @@ export interface RoundPlan {
   readonly warmupMs: number;
   readonly measureMs: number;
   readonly fleetCpuMs: () => Promise<number>;
+  readonly jitterMs: number;
   /** Write a CPU profile of the measured window (not set-up or warm-up) to this file. */
   readonly cpuProfile?: string;
 }
@@ -85,7 +86,7 @@ function count(tally: Tally, event: BusEvent): void {
 function startPoller(plan: RoundPlan, bus: CoreEventBus): { poller: EncoderPoller; setupMs: number } {
   const log = pino({ level: 'silent' });
   const services = new ServiceRegistry();
-  const options = { intervalMs: 1000, jitterMs: 1000, historySize: 10, summaryIntervalSec: 0 };
+  const options = { intervalMs: 1000, jitterMs: plan.jitterMs, historySize: 10, summaryIntervalSec: 0 };
   const poller = new EncoderPoller(services, bus, systemClock, log, options);
   const started = performance.now();
   poller.start();
