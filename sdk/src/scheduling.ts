@@ -67,6 +67,9 @@ class Job implements ScheduledJob {
         `job "${name}": intervalMs must be a positive finite number, got ${options.intervalMs}`,
       );
     }
+    if (options.alignMs !== undefined && !(options.alignMs > 0 && Number.isFinite(options.alignMs))) {
+      throw new RangeError(`job "${name}": alignMs must be a positive finite number, got ${options.alignMs}`);
+    }
     const offsetMs = options.offsetMs ?? 0;
     if (!(offsetMs >= 0) || !Number.isFinite(offsetMs)) {
       throw new RangeError(`job "${name}": offsetMs must be a finite number ≥ 0, got ${offsetMs}`);
@@ -98,7 +101,7 @@ class Job implements ScheduledJob {
     if (this.#stopped) return;
     this.#skipMissedTicks();
     const jitter = Math.floor(this.random() * (this.options.jitterMs ?? 0));
-    const delay = Math.max(0, this.#nextBase + jitter - this.clock.now());
+    const delay = Math.max(0, alignUp(this.#nextBase + jitter, this.options.alignMs) - this.clock.now());
     this.#nextBase += this.options.intervalMs;
     this.#cancelTimer = this.clock.setTimer(() => this.#tick(), delay);
   }
@@ -147,4 +150,9 @@ class Job implements ScheduledJob {
       this.#current = undefined;
     }
   }
+}
+
+/** `at` rounded up to the next multiple of `alignMs` (unchanged without one). */
+function alignUp(at: number, alignMs: number | undefined): number {
+  return alignMs === undefined ? at : Math.ceil(at / alignMs) * alignMs;
 }

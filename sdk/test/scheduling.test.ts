@@ -79,6 +79,24 @@ describe('createScheduler().every', () => {
     expect(() => job('bad', { intervalMs: 1000, offsetMs: -1 }, () => {}, clock)).to.throw(RangeError);
   });
 
+  it('rounds each run up to alignMs without moving the grid', async () => {
+    const clock = new FakeClock(3);
+    const runsAt: number[] = [];
+    const randoms = [0.5, 0.25, 0.999];
+    const aligned = job(
+      'align',
+      { intervalMs: 1000, jitterMs: 100, alignMs: 20 },
+      () => void runsAt.push(clock.now()),
+      clock,
+      () => randoms.shift() ?? 0,
+    );
+    await clock.advance(2200);
+    aligned.stop();
+    // Unaligned these would be 53, 1028, 2102.
+    expect(runsAt).to.deep.equal([60, 1040, 2120]);
+    expect(() => job('bad', { intervalMs: 1000, alignMs: 0 }, () => {}, clock)).to.throw(RangeError);
+  });
+
   it('aborts a run past its timeout and counts the failure without stopping the job', async () => {
     const clock = new FakeClock(0);
     let aborted = 0;

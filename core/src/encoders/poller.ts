@@ -15,6 +15,12 @@ import { describeSample, stateChange } from './changes.js';
 import { pollOnce } from './poll-once.js';
 
 const MIN_POLL_DEADLINE_MS = 3000;
+/**
+ * Poll starts are rounded to 10 ms slots: thousands of polls a second spread to the millisecond woke the
+ * event loop for nearly each one, and a wake-up costs tens of µs of CPU on a virtual machine (measured
+ * with the scheduler alone, 5,000 jobs at 1 Hz: 10 µs per run at 1 ms, 4.6 µs at 10 ms).
+ */
+const POLL_ALIGN_MS = 10;
 
 /** The `polling:` and `log:` settings the poller needs. */
 export interface PollerOptions {
@@ -103,7 +109,7 @@ export class EncoderPoller {
     const offsetMs = Math.floor(phaseOf(driver.id) * intervalMs);
     const job = this.#scheduler.every(
       `poll:${driver.id}`,
-      { intervalMs, jitterMs: this.options.jitterMs, timeoutMs, offsetMs },
+      { intervalMs, jitterMs: this.options.jitterMs, timeoutMs, offsetMs, alignMs: POLL_ALIGN_MS },
       (signal) => this.#poll(driver, history, signal),
     );
     const tracked = { driver, job, history };

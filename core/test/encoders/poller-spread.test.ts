@@ -47,6 +47,10 @@ describe('EncoderPoller spreads polls over the interval', () => {
     const perTenth = new Array<number>(10).fill(0);
     for (const at of steady) perTenth[Math.floor(((at % INTERVAL_MS) / INTERVAL_MS) * 10)]! += 1;
     for (const count of perTenth) expect(count).to.be.within(70, 130);
-    expect(Math.max(...steady.map((at) => steady.filter((other) => other === at).length))).to.be.below(10);
+    // Starts share 10 ms slots (one loop wake-up each): about 10 per slot, never a pile-up.
+    const perSlot = new Map<number, number>();
+    for (const at of steady) perSlot.set(at, (perSlot.get(at) ?? 0) + 1);
+    expect([...perSlot.keys()].every((at) => at % 10 === 0)).to.equal(true);
+    expect(Math.max(...perSlot.values())).to.be.below(30);
   });
 });
