@@ -1,9 +1,11 @@
-// The wire side of createDeviceHttp: one HTTP exchange over undici's `request` API on a shared keep-alive
-// agent. Global fetch spent ~0.5 ms of CPU per request on WHATWG Request/Response/Headers objects and web
-// streams; polling thousands of encoders a second on one core cannot afford that (issue 4), so replies
-// are read from undici's parser callbacks and a `Headers` is only built when a caller looks at it.
+// The wire side of createDeviceHttp: one HTTP exchange on undici's dispatch API over kept-alive
+// connections (device-connections.ts). Global fetch spent ~0.5 ms of CPU per request on WHATWG
+// Request/Response/Headers objects and web streams; polling thousands of encoders a second on one core
+// cannot afford that (issue 4), so replies are read from undici's parser callbacks and a `Headers` is
+// only built when a caller looks at it.
 import type { IncomingHttpHeaders } from 'node:http';
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { dispatchToDevice } from './device-connections.js';
 import { DriverError, classifyNetworkError } from './driver-errors.js';
 
 /** One request as sent: absolute URL parts, final headers, deadline and optional caller signal. */
@@ -25,32 +27,21 @@ export interface WireReply {
   readonly text: string;
 }
 
-/**
- * One agent for every device (a pool per origin inside), as global fetch had: sockets are kept alive
- * between polls and are unref'd while idle, so they never hold the process open. Redirects are not
- * followed (no redirect interceptor), as with `redirect: 'manual'` before.
- */
-const agent = new Agent();
-
 /** Sends one request and reads the whole reply, capped; every failure is a {@link DriverError}. */
 export function sendOnWire(request: WireRequest): Promise<WireReply> {
   return new Promise((resolve, reject) => {
-    let url: URL;
     try {
-      url = new URL(request.path, request.baseUrl);
-    } catch (error) {
-      return reject(classifyNetworkError(error, request.baseUrl));
-    }
-    agent.dispatch(
-      {
-        origin: url.origin,
+      const url = new URL(request.path, request.baseUrl);
+      const options = {
         path: `${url.pathname}${url.search}`,
         method: request.method,
         headers: request.headers,
         body: request.body ?? null,
-      },
-      new Exchange(request, resolve, reject),
-    );
+      };
+      dispatchToDevice(url.origin, options, (done) => new Exchange(request, resolve, reject, done));
+    } catch (error) {
+      reject(classifyNetworkError(error, request.baseUrl));
+    }
   });
 }
 
@@ -76,11 +67,15 @@ class Exchange implements Dispatcher.DispatchHandler {
     private readonly request: WireRequest,
     private readonly resolve: (reply: WireReply) => void,
     private readonly reject: (error: DriverError) => void,
+    /** undici has finished with the request (so its connection is free); called once. */
+    private readonly done: () => void,
   ) {
     this.#timer = setTimeout(
       () => this.#abort(new DOMException(`no reply within ${request.timeoutMs} ms`, 'TimeoutError')),
       request.timeoutMs,
     );
+    // As AbortSignal.timeout's timer was: a pending deadline alone does not keep the process alive.
+    this.#timer.unref();
     if (request.signal?.aborted) this.#abort(abortReasonOf(request.signal));
     else request.signal?.addEventListener('abort', this.#onOuterAbort, { once: true });
   }
@@ -111,12 +106,14 @@ class Exchange implements Dispatcher.DispatchHandler {
   }
 
   onResponseEnd(): void {
+    this.done();
     if (!this.#finish()) return;
     const text = Buffer.concat(this.#chunks, this.#size).toString('utf8');
     this.resolve({ status: this.#status, headers: this.#headers, text });
   }
 
   onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
+    this.done();
     if (this.#finish()) this.reject(classifyNetworkError(error, this.request.baseUrl));
   }
 

@@ -36,6 +36,8 @@ function startDevice(): Promise<http.Server> {
         response.writeHead(200, { 'content-length': '100' });
         response.write('{"value":');
         return setTimeout(() => response.destroy(), 50);
+      case '/pause':
+        return setTimeout(() => response.end('done'), 300);
       case '/slow':
         return setTimeout(() => response.end('late'), 5000);
       case '/auth':
@@ -223,6 +225,23 @@ describe('createDeviceHttp', () => {
     session.current += 1; // the device forgets the session
     expect((await http.request({ path: '/private' })).text).to.equal('secret');
     expect(session.logins - before).to.equal(2);
+  });
+
+  it('sends concurrent requests to one device on parallel connections, six at most', async () => {
+    const sockets = new Set<unknown>();
+    const seen = (request: http.IncomingMessage) => sockets.add(request.socket);
+    server.on('request', seen);
+    try {
+      const http = createDeviceHttp({ baseUrl });
+      const started = Date.now();
+      const replies = await Promise.all(Array.from({ length: 8 }, () => http.request({ path: '/pause' })));
+      expect(replies.map((reply) => reply.text)).to.deep.equal(Array<string>(8).fill('done'));
+      // Six at once, then the other two: two rounds of 300 ms, not eight.
+      expect(Date.now() - started).to.be.below(1500);
+    } finally {
+      server.off('request', seen);
+    }
+    expect(sockets.size).to.be.within(2, 6);
   });
 
   it('keeps the connection alive between polls of the same device', async () => {
