@@ -2,7 +2,7 @@
 // request queue is a fixed 2,048-slot array (16 KiB) from the start; with one origin per encoder that
 // was 80 MB for 5,000 encoders, kept in the old generation and scanned by every full GC (issue 4: GC
 // was 41 % of the agent's CPU at 5,000). A Client per connection costs ~350 bytes.
-import { Client, type Dispatcher } from 'undici';
+import { Client } from 'undici';
 
 /**
  * Connections opened to one device at most. Drivers send a few requests at once at most (the Pearl
@@ -11,46 +11,40 @@ import { Client, type Dispatcher } from 'undici';
 const MAX_CONNECTIONS_PER_DEVICE = 6;
 
 /** One connection and the requests undici has not yet finished on it. */
-interface Connection {
+export interface DeviceConnection {
   readonly client: Client;
-  inFlight: number;
+  /** Requests taken and not yet released, each by the handler that took it. */
+  readonly inFlight: Set<object>;
 }
 
-const byOrigin = new Map<string, Connection[]>();
+const byOrigin = new Map<string, DeviceConnection[]>();
 
 /**
- * Dispatches a request to `origin` on an idle connection, a new one while under the limit, or else the
- * least busy one. `handler` must call `done` exactly once, when undici ends the request (reply complete
- * or error), so the connection counts as free again.
+ * A connection to `origin` for one more request: an idle one, a new one while under the limit, or else
+ * the least busy. The request's handler calls {@link releaseConnection} when undici ends the request.
  */
-export function dispatchToDevice(
-  origin: string,
-  options: Omit<Dispatcher.DispatchOptions, 'origin'>,
-  handler: (done: () => void) => Dispatcher.DispatchHandler,
-): void {
-  const connection = pick(origin);
-  connection.inFlight += 1;
-  let released = false;
-  const done = () => {
-    if (released) return;
-    released = true;
-    connection.inFlight -= 1;
-  };
-  connection.client.dispatch(options, handler(done));
-}
-
-function pick(origin: string): Connection {
+export function connectionTo(origin: string): DeviceConnection {
   let connections = byOrigin.get(origin);
   if (!connections) byOrigin.set(origin, (connections = []));
-  let best: Connection | undefined;
+  let best: DeviceConnection | undefined;
   for (const connection of connections) {
-    if (connection.inFlight === 0) return connection;
-    if (!best || connection.inFlight < best.inFlight) best = connection;
+    if (connection.inFlight.size === 0) return connection;
+    if (!best || connection.inFlight.size < best.inFlight.size) best = connection;
   }
   if (best && connections.length >= MAX_CONNECTIONS_PER_DEVICE) return best;
   // Sockets are unref'd while idle, so kept-alive connections never hold the process open; redirects
   // are not followed (no redirect interceptor), as with fetch's `redirect: 'manual'` before.
-  const connection = { client: new Client(origin), inFlight: 0 };
+  const connection = { client: new Client(origin), inFlight: new Set<object>() };
   connections.push(connection);
   return connection;
+}
+
+/** Counts `handler`'s request against `connection` until {@link releaseConnection}. */
+export function takeConnection(connection: DeviceConnection, handler: object): void {
+  connection.inFlight.add(handler);
+}
+
+/** undici has finished `handler`'s request; a second call for the same request changes nothing. */
+export function releaseConnection(connection: DeviceConnection, handler: object): void {
+  connection.inFlight.delete(handler);
 }

@@ -5,7 +5,12 @@
 // only built when a caller looks at it.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Dispatcher } from 'undici';
-import { dispatchToDevice } from './device-connections.js';
+import {
+  connectionTo,
+  releaseConnection,
+  takeConnection,
+  type DeviceConnection,
+} from './device-connections.js';
 import { DriverError, classifyNetworkError } from './driver-errors.js';
 
 /** One request as sent: absolute URL parts, final headers, deadline and optional caller signal. */
@@ -38,7 +43,10 @@ export function sendOnWire(request: WireRequest): Promise<WireReply> {
         headers: request.headers,
         body: request.body ?? null,
       };
-      dispatchToDevice(url.origin, options, (done) => new Exchange(request, resolve, reject, done));
+      const connection = connectionTo(url.origin);
+      const exchange = new Exchange(request, resolve, reject, connection);
+      takeConnection(connection, exchange);
+      connection.client.dispatch(options, exchange);
     } catch (error) {
       reject(classifyNetworkError(error, request.baseUrl));
     }
@@ -61,14 +69,13 @@ class Exchange implements Dispatcher.DispatchHandler {
   readonly #chunks: Buffer[] = [];
   #size = 0;
   readonly #timer: NodeJS.Timeout;
-  readonly #onOuterAbort = () => this.#abort(abortReasonOf(this.request.signal));
 
   constructor(
     private readonly request: WireRequest,
     private readonly resolve: (reply: WireReply) => void,
     private readonly reject: (error: DriverError) => void,
-    /** undici has finished with the request (so its connection is free); called once. */
-    private readonly done: () => void,
+    /** The connection carrying the request, freed once undici has finished with it. */
+    private readonly connection: DeviceConnection,
   ) {
     this.#timer = setTimeout(
       () => this.#abort(new DOMException(`no reply within ${request.timeoutMs} ms`, 'TimeoutError')),
@@ -76,8 +83,14 @@ class Exchange implements Dispatcher.DispatchHandler {
     );
     // As AbortSignal.timeout's timer was: a pending deadline alone does not keep the process alive.
     this.#timer.unref();
+    // The exchange itself is the listener (handleEvent): no closure per request.
     if (request.signal?.aborted) this.#abort(abortReasonOf(request.signal));
-    else request.signal?.addEventListener('abort', this.#onOuterAbort, { once: true });
+    else request.signal?.addEventListener('abort', this, { once: true });
+  }
+
+  /** The caller's signal aborted. */
+  handleEvent(): void {
+    this.#abort(abortReasonOf(this.request.signal));
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
@@ -106,14 +119,14 @@ class Exchange implements Dispatcher.DispatchHandler {
   }
 
   onResponseEnd(): void {
-    this.done();
+    releaseConnection(this.connection, this);
     if (!this.#finish()) return;
     const text = Buffer.concat(this.#chunks, this.#size).toString('utf8');
     this.resolve({ status: this.#status, headers: this.#headers, text });
   }
 
   onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
-    this.done();
+    releaseConnection(this.connection, this);
     if (this.#finish()) this.reject(classifyNetworkError(error, this.request.baseUrl));
   }
 
@@ -135,7 +148,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     if (this.#settled) return false;
     this.#settled = true;
     clearTimeout(this.#timer);
-    this.request.signal?.removeEventListener('abort', this.#onOuterAbort);
+    this.request.signal?.removeEventListener('abort', this);
     return true;
   }
 }

@@ -11,7 +11,8 @@ export async function pollOnce(
 ): Promise<EncoderSample> {
   try {
     const sample = await raceAbort(driver.poll(signal), signal);
-    return { ...sample, encoderId: driver.id };
+    // Copied only when the driver put another id in it (thousands of polls a second: no needless copy).
+    return sample.encoderId === driver.id ? sample : { ...sample, encoderId: driver.id };
   } catch (error) {
     const timedOut = signal.aborted;
     return {
@@ -28,11 +29,25 @@ export async function pollOnce(
   }
 }
 
+/** Settles with `work`, or with the signal's reason as soon as it aborts; the listener is an object, not a closure per poll. */
 function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    const listener = {
+      handleEvent() {
+        reject(signal.reason);
+      },
+    };
+    signal.addEventListener('abort', listener, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', listener);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', listener);
+        reject(error);
+      },
+    );
   });
 }
