@@ -97,6 +97,32 @@ describe('createScheduler().every', () => {
     expect(() => job('bad', { intervalMs: 1000, alignMs: 0 }, () => {}, clock)).to.throw(RangeError);
   });
 
+  it('hands a run a fresh signal unless the last one ended clean (not aborted, no listener left)', async () => {
+    const clock = new FakeClock(0);
+    const signals: AbortSignal[] = [];
+    const behaviour = ['leave-listener', 'clean', 'clean', 'hang', 'clean'];
+    const reused = job(
+      'signals',
+      { intervalMs: 1000, timeoutMs: 500 },
+      (signal) => {
+        signals.push(signal);
+        const what = behaviour.shift();
+        if (what === 'leave-listener') signal.addEventListener('abort', () => {});
+        if (what === 'hang') return clock.sleep(5000, signal).catch(() => {});
+      },
+      clock,
+    );
+    await clock.advance(4000);
+    reused.stop();
+    const [first, second, third, fourth, fifth] = signals;
+    expect(second).to.not.equal(first); // a listener was left on the first
+    expect(third).to.equal(second); // the second ended clean
+    expect(fourth).to.equal(third);
+    expect(fourth!.aborted).to.equal(true); // the fourth hung past its timeout …
+    expect(fifth).to.not.equal(fourth); // … so the fifth run gets a new one
+    expect(fifth!.aborted).to.equal(false);
+  });
+
   it('aborts a run past its timeout and counts the failure without stopping the job', async () => {
     const clock = new FakeClock(0);
     let aborted = 0;
