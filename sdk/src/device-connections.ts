@@ -10,41 +10,31 @@ import { Client } from 'undici';
  */
 const MAX_CONNECTIONS_PER_DEVICE = 6;
 
-/** One connection and the requests undici has not yet finished on it. */
+/** One connection and the number of requests undici has not yet finished on it. */
 export interface DeviceConnection {
   readonly client: Client;
-  /** Requests taken and not yet released, each by the handler that took it. */
-  readonly inFlight: Set<object>;
+  inFlight: number;
 }
 
 const byOrigin = new Map<string, DeviceConnection[]>();
 
 /**
  * A connection to `origin` for one more request: an idle one, a new one while under the limit, or else
- * the least busy. The request's handler calls {@link releaseConnection} when undici ends the request.
+ * the least busy. The caller counts the request with `inFlight += 1` and releases it once, when undici
+ * ends the request (a plain counter: a Set of requests reallocated its table on every poll).
  */
 export function connectionTo(origin: string): DeviceConnection {
   let connections = byOrigin.get(origin);
   if (!connections) byOrigin.set(origin, (connections = []));
   let best: DeviceConnection | undefined;
   for (const connection of connections) {
-    if (connection.inFlight.size === 0) return connection;
-    if (!best || connection.inFlight.size < best.inFlight.size) best = connection;
+    if (connection.inFlight === 0) return connection;
+    if (!best || connection.inFlight < best.inFlight) best = connection;
   }
   if (best && connections.length >= MAX_CONNECTIONS_PER_DEVICE) return best;
   // Sockets are unref'd while idle, so kept-alive connections never hold the process open; redirects
   // are not followed (no redirect interceptor), as with fetch's `redirect: 'manual'` before.
-  const connection = { client: new Client(origin), inFlight: new Set<object>() };
+  const connection = { client: new Client(origin), inFlight: 0 };
   connections.push(connection);
   return connection;
-}
-
-/** Counts `handler`'s request against `connection` until {@link releaseConnection}. */
-export function takeConnection(connection: DeviceConnection, handler: object): void {
-  connection.inFlight.add(handler);
-}
-
-/** undici has finished `handler`'s request; a second call for the same request changes nothing. */
-export function releaseConnection(connection: DeviceConnection, handler: object): void {
-  connection.inFlight.delete(handler);
 }

@@ -5,12 +5,7 @@
 // only built when a caller looks at it.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Dispatcher } from 'undici';
-import {
-  connectionTo,
-  releaseConnection,
-  takeConnection,
-  type DeviceConnection,
-} from './device-connections.js';
+import { connectionTo, type DeviceConnection } from './device-connections.js';
 import { DriverError, classifyNetworkError } from './driver-errors.js';
 
 /** One request as sent: absolute URL parts, final headers, deadline and optional caller signal. */
@@ -25,7 +20,7 @@ export interface WireRequest {
   readonly maxReplyBytes: number;
 }
 
-/** What came back; `headers` is undici's record, turned into `Headers` by {@link lazyHeaders}. */
+/** What came back; `headers` is undici's record, turned into `Headers` by {@link headersFrom} when read. */
 export interface WireReply {
   readonly status: number;
   readonly headers: IncomingHttpHeaders;
@@ -44,9 +39,8 @@ export function sendOnWire(request: WireRequest): Promise<WireReply> {
         body: request.body ?? null,
       };
       const connection = connectionTo(url.origin);
-      const exchange = new Exchange(request, resolve, reject, connection);
-      takeConnection(connection, exchange);
-      connection.client.dispatch(options, exchange);
+      connection.inFlight += 1;
+      connection.client.dispatch(options, new Exchange(request, resolve, reject, connection));
     } catch (error) {
       reject(classifyNetworkError(error, request.baseUrl));
     }
@@ -64,6 +58,7 @@ class Exchange implements Dispatcher.DispatchHandler {
   #controller: Dispatcher.DispatchController | undefined;
   #abortReason: Error | undefined;
   #settled = false;
+  #released = false;
   #status = 0;
   #headers: IncomingHttpHeaders = {};
   readonly #chunks: Buffer[] = [];
@@ -119,14 +114,14 @@ class Exchange implements Dispatcher.DispatchHandler {
   }
 
   onResponseEnd(): void {
-    releaseConnection(this.connection, this);
+    this.#release();
     if (!this.#finish()) return;
     const text = Buffer.concat(this.#chunks, this.#size).toString('utf8');
     this.resolve({ status: this.#status, headers: this.#headers, text });
   }
 
   onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
-    releaseConnection(this.connection, this);
+    this.#release();
     if (this.#finish()) this.reject(classifyNetworkError(error, this.request.baseUrl));
   }
 
@@ -141,6 +136,13 @@ class Exchange implements Dispatcher.DispatchHandler {
     const error = tooLarge(this.request.baseUrl, what, this.request.maxReplyBytes);
     if (this.#finish()) this.reject(error);
     controller.abort(error);
+  }
+
+  /** undici has ended the request: its connection can take another (once, whichever callback came). */
+  #release(): void {
+    if (this.#released) return;
+    this.#released = true;
+    this.connection.inFlight -= 1;
   }
 
   /** Marks the exchange settled and releases timer and listener; false if it already was. */
@@ -172,19 +174,14 @@ function tooLarge(device: string, what: string, max: number): DriverError {
 }
 
 /**
- * A `Headers` built from the raw record on first use and then kept: most callers only read `text`, and
- * building one per reply would give back part of what leaving fetch saved. Repeated headers
- * (`set-cookie`) arrive as arrays and are appended one by one, so `getSetCookie()` sees each.
+ * undici's header record as a `Headers`. Repeated headers (`set-cookie`) arrive as arrays and are
+ * appended one by one, so `getSetCookie()` sees each.
  */
-export function lazyHeaders(raw: IncomingHttpHeaders): () => Headers {
-  let headers: Headers | undefined;
-  return () => {
-    if (headers) return headers;
-    headers = new Headers();
-    for (const [name, value] of Object.entries(raw)) {
-      if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-      else if (value !== undefined) headers.append(name, value);
-    }
-    return headers;
-  };
+export function headersFrom(raw: IncomingHttpHeaders): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else if (value !== undefined) headers.append(name, value);
+  }
+  return headers;
 }
