@@ -66,7 +66,11 @@ export function createMonarchClient(options: MonarchClientOptions): MonarchClien
   return {
     send(command, signal) {
       const sent = tail.then(() => sendWithRetry(command, signal));
-      tail = sent.catch(() => undefined);
+      // The tail settles to nothing either way: it must not keep the last reply alive until the next poll.
+      tail = sent.then(
+        () => undefined,
+        () => undefined,
+      );
       return untilAborted(sent, signal, target);
     },
   };
