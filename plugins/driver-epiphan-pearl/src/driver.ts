@@ -68,7 +68,8 @@ export function createEpiphanPearlDriver(config: PearlEncoderConfig, deps: Pearl
       }
     },
     control: (action, signal) => runControl(controlDeps, action, signal),
-    // fetch keeps no per-device state worth releasing.
+    // Device connections are shared keep-alive sockets, unref'd while idle and closed by the device's
+    // keep-alive timeout: nothing per driver to release.
     close: () => Promise.resolve(),
   };
 }
