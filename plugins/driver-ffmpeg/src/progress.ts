@@ -91,7 +91,8 @@ function decimal(values: Map<string, string>, key: string, unit: string): number
   const text = values.get(key);
   if (text === undefined || text === 'N/A') return undefined;
   const number = text.endsWith(unit) ? text.slice(0, text.length - unit.length).trim() : '';
-  if (!/^-?\d+(\.\d+)?$/.test(number))
+  // ffmpeg prints speed with %g, so a first block written within a millisecond reads `speed=1e+03x`.
+  if (!/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(number))
     throw new Error(`${key}=${text} is not a number in ${unit || 'units'}`);
   return Number(number);
 }

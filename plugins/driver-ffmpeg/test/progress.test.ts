@@ -66,6 +66,20 @@ describe('ffmpeg -progress parsing (captured from ffmpeg 5.1.9)', () => {
     expect(result.ok && result.block).to.include({ frame: 333, bitrateKbps: 900.8, speed: 1 });
   });
 
+  it('reads the exponent form ffmpeg prints for a very high speed (speed=1e+03x in a first block)', () => {
+    const result = parseProgressBlock([
+      'frame=1',
+      'fps=0.00',
+      'bitrate=111400.0kbits/s',
+      'out_time_us=1000',
+      'speed=1e+03x',
+      'progress=continue',
+    ]);
+    expect(result.ok && result.block).to.include({ frame: 1, speed: 1000 });
+    const larger = parseProgressBlock(['frame=2', 'speed=1.23e+04x', 'progress=continue']);
+    expect(larger.ok && larger.block).to.include({ speed: 12300 });
+  });
+
   it('accepts keys it does not know (newer ffmpeg versions add some)', () => {
     const result = parseProgressBlock(['frame=3', 'stream_0_1_psnr=40.1', 'progress=continue']);
     expect(result.ok).to.equal(true);
