@@ -3,10 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 
-/** Which event frames (counted over every connection, 1-based) the proxy alters and drops. */
+/** Which event frame (counted over every connection, 1-based) the proxy alters. */
 export interface TamperPlan {
   readonly alter?: number;
-  readonly drop?: number;
 }
 
 /** A WebSocket man-in-the-middle on 127.0.0.1 between a client and the agent. */
@@ -22,6 +21,12 @@ export interface TamperingProxy {
   cut(): void;
   /** While refusing, upgrades get 503 (the agent looks unreachable). */
   refuse(on: boolean): void;
+  /**
+   * Drops the `nth` event frame forwarded from now on. Counting from a quiet moment (not from the start,
+   * where a reconnect's replays and the old connection's last frames race) makes the drop land on the
+   * frame the test means.
+   */
+  dropFromNow(nth: number): void;
   close(): Promise<void>;
 }
 
@@ -37,13 +42,14 @@ export async function startTamperingProxy(agentPort: number, plan: TamperPlan = 
   const dropped: number[] = [];
   const open = new Set<WebSocket>();
   let events = 0;
+  let dropAt: number | undefined;
   let refusing = false;
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
 
   const tamper = (text: string): string | undefined => {
     if (!text.includes('"prev":')) return text;
     events += 1;
-    if (events === plan.drop) return void dropped.push(seqOf(text));
+    if (events === dropAt) return void dropped.push(seqOf(text));
     if (events !== plan.alter) return text;
     altered.push(seqOf(text));
     return text.replace(/"ts":(\d+)/, (_, ts: string) => `"ts":${Number(ts) + 1}`);
@@ -99,6 +105,7 @@ export async function startTamperingProxy(agentPort: number, plan: TamperPlan = 
       open.clear();
     },
     refuse: (on) => void (refusing = on),
+    dropFromNow: (nth) => void (dropAt = events + nth),
     close: () =>
       new Promise((resolve) => {
         for (const ws of open) ws.terminate();
