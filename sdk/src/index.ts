@@ -1,4 +1,5 @@
 export { Type, type Static, type TSchema } from '@sinclair/typebox';
+export * from './abort.js';
 export * from './alert.js';
 export * from './alert-transition.js';
 export * from './alerts-service.js';

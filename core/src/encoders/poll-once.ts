@@ -1,4 +1,10 @@
-import { errorCodeOf, errorMessageOf, type EncoderDriver, type EncoderSample } from '@encoder-manager/sdk';
+import {
+  errorCodeOf,
+  errorMessageOf,
+  raceAbort,
+  type EncoderDriver,
+  type EncoderSample,
+} from '@encoder-manager/sdk';
 
 /**
  * One poll under the job's deadline. A driver that throws or hangs still yields a sample
@@ -27,27 +33,4 @@ export async function pollOnce(
       metrics: {},
     };
   }
-}
-
-/** Settles with `work`, or with the signal's reason as soon as it aborts; the listener is an object, not a closure per poll. */
-function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const listener = {
-      handleEvent() {
-        reject(signal.reason);
-      },
-    };
-    signal.addEventListener('abort', listener, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', listener);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', listener);
-        reject(error);
-      },
-    );
-  });
 }

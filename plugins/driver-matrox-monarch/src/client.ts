@@ -3,6 +3,7 @@ import {
   createDeviceHttp,
   DriverError,
   protocolError,
+  raceAbort,
   type Clock,
   type DeviceReply,
   type Logger,
@@ -100,24 +101,5 @@ function stillBusy(target: string, command: string, attempts: number): DriverErr
 // A caller whose deadline passes while its command waits in the queue gets its answer at once;
 // the queued command then sees the aborted signal and is not sent.
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal, target: string): Promise<T> {
-  if (signal.aborted) return Promise.reject(classifyNetworkError(signal.reason, target, signal));
-  return new Promise<T>((resolve, reject) => {
-    // An object listener, not a closure: under tsx every named closure costs a defineProperty.
-    const listener = {
-      handleEvent() {
-        reject(classifyNetworkError(signal.reason, target, signal));
-      },
-    };
-    signal.addEventListener('abort', listener, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', listener);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', listener);
-        reject(error);
-      },
-    );
-  });
+  return raceAbort(work, signal, (reason) => classifyNetworkError(reason, target, signal));
 }
