@@ -41,12 +41,13 @@ export function mountRoutes(
   bodyLimitBytes: number,
 ): void {
   const auth: AuthDeps = { ...deps, onFailure: () => deps.monitor.authFailure() };
+  const jsonBody = jsonBodyReader(bodyLimitBytes);
   for (const spec of routes) {
     if (!deps.limits.has(spec.rateLimit))
       throw new Error(`route ${spec.method} ${spec.path}: unknown rate-limit policy "${spec.rateLimit}"`);
     const validators = validatorsOf(spec);
     // Only routes that take a body read one, and only once the caller is authenticated and within its limits.
-    const readBody = spec.body ? jsonBodyReader(bodyLimitBytes) : undefined;
+    const readBody = spec.body ? jsonBody : undefined;
     // One middleware per route rather than a chain of four: every request pays for each layer.
     const serve: Middleware<ApiState> = async (ctx) => {
       if (spec.scope !== 'public') await authenticateRequest(ctx, auth, deps.keys);
