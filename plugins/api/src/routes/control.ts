@@ -1,4 +1,7 @@
 import type { ControlAction, ControlResult } from '@encoder-manager/sdk';
+import { route, type AnyRoute } from '../http/route.js';
+import { IdParams } from '../schemas/common.js';
+import { ControlBody, ControlResultSchema } from '../schemas/encoders.js';
 import type { KeyRecord } from '../keys/record.js';
 import { validationProblem } from '../http/problem.js';
 import type { ServiceAccess } from '../http/services.js';
@@ -31,4 +34,27 @@ function actionOf(request: ControlRequest): ControlAction {
   if (!request.output)
     throw validationProblem([{ pointer: '/body/output', detail: `is required for ${request.action}` }]);
   return { type: request.action, outputId: request.output };
+}
+
+/**
+ * The control route, declared once: the API path and the station's documented path are the same
+ * operation under two names.
+ */
+export function controlRoute(where: {
+  readonly path: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly tag: string;
+}): AnyRoute {
+  return route({
+    method: 'POST',
+    ...where,
+    scope: 'operate',
+    rateLimit: 'control',
+    limitPer: 'id',
+    params: IdParams,
+    body: ControlBody,
+    response: ControlResultSchema,
+    handle: ({ params, body, key, services, signal }) => runControl(services, key, params.id, body, signal),
+  });
 }

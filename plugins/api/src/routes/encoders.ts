@@ -4,14 +4,8 @@ import { pageOf } from '../http/paging.js';
 import { route, type AnyRoute } from '../http/route.js';
 import { seesEncoder, visibleEncoder } from '../http/visibility.js';
 import { IdParams, Page, PageQuery } from '../schemas/common.js';
-import {
-  ControlBody,
-  ControlResultSchema,
-  EncoderQuery,
-  EncoderSchema,
-  SampleSchema,
-} from '../schemas/encoders.js';
-import { runControl } from './control.js';
+import { EncoderQuery, EncoderSchema, SampleSchema } from '../schemas/encoders.js';
+import { controlRoute } from './control.js';
 
 const ListQuery = Type.Composite([EncoderQuery, Type.Object(PageQuery)]);
 const HistoryQuery = Type.Object(PageQuery);
@@ -75,19 +69,11 @@ export function encoderRoutes(): AnyRoute[] {
         return pageOf([...services.encoders.history(params.id)].reverse(), query.limit, query.cursor);
       },
     }),
-    route({
-      method: 'POST',
+    controlRoute({
       path: '/api/v1/encoders/:id/control',
       operationId: 'controlEncoder',
       summary: 'Start or stop an output, or reboot; the result is confirmed by reading the state back',
       tag: 'encoders',
-      scope: 'operate',
-      rateLimit: 'control',
-      limitPer: 'id',
-      params: IdParams,
-      body: ControlBody,
-      response: ControlResultSchema,
-      handle: ({ params, body, key, services, signal }) => runControl(services, key, params.id, body, signal),
     }),
   ];
 }

@@ -5,9 +5,8 @@ import { route, type AnyRoute } from '../http/route.js';
 import { seesAlert, seesChannel, seesEncoder, visibleEncoder } from '../http/visibility.js';
 import { IdParams } from '../schemas/common.js';
 import { AlertSchema } from '../schemas/alerts.js';
-import { ControlBody, ControlResultSchema } from '../schemas/encoders.js';
 import { DetailedHealthSchema, EncoderHealthSchema, MonitoringStatusSchema } from '../schemas/system.js';
-import { runControl } from './control.js';
+import { controlRoute } from './control.js';
 import { requireAllSites } from './guards.js';
 
 const TROUBLED = new Set(['failed', 'degraded', 'reconnecting']);
@@ -94,19 +93,11 @@ export function stationRoutes(monitor: ApiMonitor, clock: Clock): AnyRoute[] {
         items: services.alerts.open().filter((a) => seesAlert(key, a)),
       }),
     }),
-    route({
-      method: 'POST',
+    controlRoute({
       path: '/encoders/:id/control',
       operationId: 'stationControlEncoder',
       summary: 'Start/stop an output or reboot (same as POST /api/v1/encoders/{id}/control)',
       tag: 'station',
-      scope: 'operate',
-      rateLimit: 'control',
-      limitPer: 'id',
-      params: IdParams,
-      body: ControlBody,
-      response: ControlResultSchema,
-      handle: ({ params, body, key, services, signal }) => runControl(services, key, params.id, body, signal),
     }),
     route({
       method: 'GET',
